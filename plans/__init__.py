@@ -1,0 +1,1 @@
+"""The Local Reform Plan: Board, missions, standards, budget, engagement, requests, zone."""

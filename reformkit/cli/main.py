@@ -1,0 +1,76 @@
+"""Parsing the command line and turning every failure into one plain sentence.
+
+Imports are kept light and late: ``reformkit --version`` must start about as fast as Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from reformkit import __version__
+
+DEBUG_VARIABLE = "REFORMKIT_DEBUG"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reformkit",
+        description="Draft Respect Charters and Local Reform Plans from the briefing "
+        "'The Reform Dividend' (Demos, 2024). Run with no command to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"ReformKit {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="use this library file instead of the one in your data folder",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from reformkit.cli import catalogue_commands
+
+    catalogue_commands.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        print(
+            "Give a command, for example: reformkit catalogue list. See reformkit --help.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reformkit.errors import ReformKitError
+
+    try:
+        return int(args.handler(args))
+    except ReformKitError as error:
+        print(f"reformkit: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (e.g. ``head``) stopped early; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("reformkit: stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: no traceback reaches a user
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(
+            f"reformkit: something unexpected went wrong ({type(error).__name__}: {error}). "
+            f"Nothing was changed. Run again with {DEBUG_VARIABLE}=1 for details to report.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
