@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.kinds import KINDS, user_kinds
 
 if TYPE_CHECKING:
+    from reformkit.catalogue.entry import Entry
     from reformkit.catalogue.store import Catalogue
 
 
