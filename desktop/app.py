@@ -1,0 +1,88 @@
+"""Starting the desktop app: open the library, show the catalogue browser, run until quit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.error_hook import make_excepthook
+from desktop.main_window import MainWindow
+from reformkit import APP_NAME
+from reformkit.catalogue.store import Catalogue
+from reformkit.errors import ReformKitError
+from reformkit.paths import AppPaths
+
+SETTINGS_FILE = "settings.ini"
+ERROR_LOG = "errors.log"
+CANNOT_OPEN_TITLE = "ReformKit cannot open your library"
+RECOVERED_TITLE = "Your library was started afresh"
+
+
+def library_option(args: list[str]) -> Path | None:
+    """The path given with ``--library PATH`` or ``--library=PATH``, if any."""
+    for index, arg in enumerate(args):
+        if arg == "--library" and index + 1 < len(args):
+            return Path(args[index + 1]).expanduser()
+        if arg.startswith("--library="):
+            return Path(arg.split("=", 1)[1]).expanduser()
+    return None
+
+
+def open_settings(config: Path) -> QSettings:
+    """The app's settings, in an INI file in the config folder."""
+    config.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(config / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def recovered_message(library: Path, moved_to: Path) -> str:
+    return (
+        f"ReformKit could not read your library file at {library}, so it started a new one. "
+        "Nothing was deleted: the old file was moved aside and is now at:\n\n"
+        f"{moved_to}\n\n"
+        "The briefing's entries are all in the new library. Anything you added yourself is "
+        "still in the old file, so keep it if you want to recover it."
+    )
+
+
+def create_main_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:
+    """The catalogue browser for ``catalogue``; not shown yet, and no event loop needed."""
+    return MainWindow(catalogue, settings)
+
+
+def run(args: list[str]) -> int:
+    """Open the app, run it until the user quits, and return the exit status."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    paths = AppPaths.default()
+    library = library_option(args) or paths.library
+    try:
+        catalogue = Catalogue.open(library)
+    except ReformKitError as error:
+        QMessageBox.critical(None, CANNOT_OPEN_TITLE, str(error))
+        return 2
+    except OSError as error:
+        reason = error.strerror or str(error)
+        QMessageBox.critical(None, CANNOT_OPEN_TITLE, f"{library} cannot be opened: {reason}.")
+        return 2
+
+    previous_hook = sys.excepthook
+    window: MainWindow | None = None
+    try:
+        if catalogue.recovered_from is not None:
+            QMessageBox.information(
+                None, RECOVERED_TITLE, recovered_message(library, catalogue.recovered_from)
+            )
+        window = create_main_window(catalogue, open_settings(paths.config))
+        sys.excepthook = make_excepthook(lambda: window, paths.config / ERROR_LOG)
+        window.show()
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        if window is not None:
+            window.save_settings()
+            window.deleteLater()
+        catalogue.close()
