@@ -83,6 +83,6 @@ def run(args: list[str]) -> int:
     finally:
         sys.excepthook = previous_hook
         if window is not None:
-            window.save_settings()
+            window.close()  # saves the window's size and layout
             window.deleteLater()
         catalogue.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -142,10 +142,19 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(*DEFAULT_SIZE)
+            self.resize(self._default_size())
         state = self.settings.value(SPLITTER_KEY)
         if not (isinstance(state, QByteArray) and self.splitter.restoreState(state)):
             self.splitter.setSizes([400, DEFAULT_SIZE[0] - 400])
+
+    def _default_size(self) -> QSize:
+        """1100 × 700, or less on a small screen."""
+        size = QSize(*DEFAULT_SIZE)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() * 0.9
+            size = size.boundedTo(room)
+        return size
 
     def save_settings(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
