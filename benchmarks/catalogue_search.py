@@ -90,7 +90,7 @@ def start_figures() -> tuple[float, float]:
     reformkit = (
         [str(script), "--version"]
         if script.exists()
-        else [sys.executable, "-m", "reformkit", "--version"]
+        else [sys.executable, "-m", "desktop", "--version"]
     )
     bare = [sys.executable, "-c", "pass"]
     ours, reference = [], []

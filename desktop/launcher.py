@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reformkit.document.spec import DocumentKinds
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -14,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and not _only_library_option(args):
         from reformkit.cli import main as cli_main
 
-        return cli_main(args)
+        return cli_main(args, load_kinds=document_kinds)
     from desktop.display import NO_DISPLAY_MESSAGE, has_display
 
     if not has_display():
@@ -23,6 +27,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.app import run
 
     return run(args)
+
+
+def document_kinds() -> DocumentKinds:
+    """The kinds of document this program makes: a Respect Charter and a Local Reform Plan."""
+    from charter import CHARTER
+    from plans import PLAN
+    from reformkit.document.spec import DocumentKinds
+
+    return DocumentKinds([CHARTER, PLAN])
 
 
 def _only_library_option(args: list[str]) -> bool:

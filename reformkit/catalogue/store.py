@@ -106,9 +106,12 @@ class Catalogue:
         where = f" where {' and '.join(clauses)}" if clauses else ""
         return int(self._db.execute(f"select count(*) from entries{where}", params).fetchone()[0])
 
-    def search(self, text: str, limit: int = 20, kinds: Iterable[str] = ()) -> list[SearchHit]:
-        """Entries matching every word of ``text``, best first, with a snippet of the match."""
-        query = fts.build_query(text)
+    def search(
+        self, text: str, limit: int = 20, kinds: Iterable[str] = (), match_any: bool = False
+    ) -> list[SearchHit]:
+        """Entries matching every word of ``text`` (or any, with ``match_any``), best first,
+        with a snippet of the match."""
+        query = fts.build_query(text, match_any=match_any)
         if not query:
             return []
         weight = " ".join(f"when '{k}' then {w}" for k, w in _KIND_WEIGHT.items())

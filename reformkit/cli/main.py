@@ -8,9 +8,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reformkit import __version__
+
+if TYPE_CHECKING:
+    from reformkit.document.spec import DocumentKinds
+
+KindsLoader = Callable[[], "DocumentKinds"]
 
 DEBUG_VARIABLE = "REFORMKIT_DEBUG"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -29,18 +35,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="use this library file instead of the one in your data folder",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from reformkit.cli import catalogue_commands
+    from reformkit.cli import catalogue_commands, document_commands
 
     catalogue_commands.add_parser(commands)
+    document_commands.add_parsers(commands)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit code."""
+def main(argv: Sequence[str] | None = None, load_kinds: KindsLoader | None = None) -> int:
+    """Run the command line and return the exit code.
+
+    ``load_kinds`` supplies the document kinds (charter, plan). The kernel cannot import
+    them itself, since they are built on it; the ``reformkit`` launcher passes them in.
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    args.load_kinds = load_kinds or _no_kinds
     if args.command is None:
         print(
             "Give a command, for example: reformkit catalogue list. See reformkit --help.",
@@ -48,6 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     return run(args)
+
+
+def _no_kinds() -> DocumentKinds:
+    from reformkit.document.spec import DocumentKinds
+
+    return DocumentKinds([])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,220 @@
+"""``reformkit new | import | dump | coverage | versions | snapshot | diff | schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reformkit.document.project import Project
+    from reformkit.document.spec import DocumentKinds
+
+
+def add_parsers(commands: Any) -> None:
+    new = commands.add_parser("new", help="start a new charter or plan file")
+    new.add_argument("kind", help="charter or plan")
+    new.add_argument("file", type=Path)
+    new.add_argument("--title", required=True)
+    new.add_argument("--organisation", default="")
+    new.add_argument("--author", action="append", default=[], help="repeat for each author")
+    new.set_defaults(handler=new_document)
+
+    imported = commands.add_parser("import", help="make a document file from a JSON document")
+    imported.add_argument("json_file", type=Path, metavar="DOC.json")
+    imported.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    imported.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    imported.set_defaults(handler=import_document)
+
+    dump = commands.add_parser("dump", help="print a document as JSON")
+    dump.add_argument("file", type=Path)
+    dump.set_defaults(handler=dump_document)
+
+    cover = commands.add_parser("coverage", help="which of the 22 recommendations it answers")
+    cover.add_argument("file", type=Path)
+    cover.add_argument("--json", action="store_true", help="print JSON")
+    cover.set_defaults(handler=show_coverage)
+
+    versions = commands.add_parser("versions", help="list the snapshots kept in a document")
+    versions.add_argument("file", type=Path)
+    versions.set_defaults(handler=list_versions)
+
+    snapshot = commands.add_parser("snapshot", help="keep a named snapshot of a document")
+    snapshot.add_argument("file", type=Path)
+    snapshot.add_argument("name")
+    snapshot.set_defaults(handler=make_snapshot)
+
+    changes = commands.add_parser("diff", help="what changed between two versions")
+    changes.add_argument("file", type=Path)
+    changes.add_argument("old", help="a snapshot name")
+    changes.add_argument("new", nargs="?", default="now", help="a snapshot name (default: now)")
+    changes.set_defaults(handler=show_diff)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON format")
+    schema.set_defaults(handler=print_schema)
+
+
+def _kinds(args: argparse.Namespace) -> DocumentKinds:
+    kinds: DocumentKinds = args.load_kinds()
+    return kinds
+
+
+def _open(args: argparse.Namespace, read_only: bool = True) -> Project:
+    from reformkit.document.project import Project
+
+    return Project.open(args.file, _kinds(args), read_only=read_only)
+
+
+def _catalogue(args: argparse.Namespace) -> Any:
+    from reformkit.cli.catalogue_commands import open_catalogue
+
+    return open_catalogue(args)
+
+
+def new_document(args: argparse.Namespace) -> int:
+    from reformkit.document.project import Project
+
+    spec = _kinds(args).get(args.kind)
+    with _catalogue(args) as catalogue:
+        version = catalogue.seed.version
+    with Project.create(
+        args.file, spec, args.title, args.organisation, tuple(args.author), version
+    ) as project:
+        sections = len(project.document.sections)
+    print(f"Created {args.file}: a {spec.label} with {sections} sections to fill in.")
+    return 0
+
+
+def import_document(args: argparse.Namespace) -> int:
+    from reformkit.document.errors import ProjectError
+    from reformkit.document.interchange import loads
+    from reformkit.document.project import Project
+
+    try:
+        text = args.json_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProjectError(f"{args.json_file} cannot be read: {error}.") from None
+    kinds = _kinds(args)
+    document = loads(text, kinds)
+    target: Path = args.output
+    if target.exists() and not args.force:
+        raise ProjectError(
+            f"{target} already exists. Choose another name, or add --force to replace it."
+        )
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise ProjectError(f"The folder {folder} does not exist.")
+    # Build the file beside the target and move it into place only once it is complete.
+    temporary = Path(tempfile.mkdtemp(prefix=".importing-", dir=folder))
+    try:
+        built = temporary / target.name
+        Project.create_from(built, document, kinds.get(document.kind)).close()
+        os.replace(built, target)
+    finally:
+        for leftover in temporary.iterdir():
+            leftover.unlink()
+        temporary.rmdir()
+    print(f"Imported {args.json_file} into {target}.")
+    return 0
+
+
+def dump_document(args: argparse.Namespace) -> int:
+    from reformkit.document.interchange import dumps
+
+    with _open(args) as project:
+        sys.stdout.write(dumps(project.document))
+    return 0
+
+
+def show_coverage(args: argparse.Namespace) -> int:
+    from reformkit.document.coverage import coverage, gaps
+
+    with _open(args) as project, _catalogue(args) as catalogue:
+        rows = coverage(project.document, project.spec, catalogue.entries("recommendation"))
+        label = project.spec.label
+    if args.json:
+        data = [
+            {
+                "id": r.recommendation.id,
+                "title": r.recommendation.title,
+                "status": r.status,
+                "label": r.label,
+                "expected": r.expected,
+                "answered_by": [
+                    {
+                        "section": a.section_title,
+                        "item": a.label,
+                        "section_id": a.section_id,
+                        "item_id": a.item_id,
+                    }
+                    for a in r.answers
+                ],
+            }
+            for r in rows
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for row in rows:
+        where = "; ".join(dict.fromkeys(a.section_title for a in row.answers))
+        print(
+            f"{row.recommendation.id:<4} {row.label:<23} {row.recommendation.title}"
+            + (f"  ← {where}" if where else "")
+        )
+    missing = gaps(rows)
+    print(
+        f"\n{sum(r.status == 'answered' for r in rows)} of 22 answered; "
+        f"{len(missing)} expected in a {label} but missing"
+        + (f": {', '.join(r.recommendation.id for r in missing)}." if missing else ".")
+    )
+    return 0
+
+
+def list_versions(args: argparse.Namespace) -> int:
+    from reformkit.document.versions import list_snapshots
+
+    with _open(args) as project:
+        snapshots = list_snapshots(project)
+    if not snapshots:
+        print("No snapshots yet. Take one with: reformkit snapshot FILE NAME")
+    for snapshot in snapshots:
+        print(f"{snapshot.created}  {snapshot.name}")
+    return 0
+
+
+def make_snapshot(args: argparse.Namespace) -> int:
+    from reformkit.document.versions import take_snapshot
+
+    with _open(args, read_only=False) as project:
+        snapshot = take_snapshot(project, args.name)
+    print(f"Kept snapshot '{snapshot.name}' ({snapshot.created}).")
+    return 0
+
+
+def show_diff(args: argparse.Namespace) -> int:
+    from reformkit.document.versions import diff, load_version, render_word_diff
+
+    kinds = _kinds(args)
+    with _open(args) as project:
+        old = load_version(project, args.old, kinds)
+        new = load_version(project, args.new, kinds)
+        changes = diff(old, new, project.spec)
+    if not changes:
+        print(f"No changes between '{args.old}' and '{args.new}'.")
+    for change in changes:
+        print(f"{change.kind.upper():<8} {change.where} › {change.label}")
+        for field in change.fields:
+            print(f"    {field.label}: {render_word_diff(field.word_diff())}")
+    return 0
+
+
+def print_schema(args: argparse.Namespace) -> int:
+    from reformkit.document.json_schema import schema
+
+    json.dump(schema(_kinds(args)), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0

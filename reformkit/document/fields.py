@@ -1,0 +1,152 @@
+"""Typed fields for the structured parts of a document, and how each reads bad input.
+
+A budget line's amount is money, a mission's target date is a date: each field type turns
+what a person or a JSON file gives into a clean value, or says plainly what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from reformkit.errors import ReformKitError
+
+
+class FieldError(ReformKitError, ValueError):
+    """One field's value cannot be used; the message says what to write instead."""
+
+
+TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE = (
+    "text",
+    "long_text",
+    "date",
+    "money",
+    "integer",
+    "choice",
+    "flag",
+    "text_list",
+    "reference",
+)
+FIELD_TYPES = (TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE)
+_PENCE = Decimal("0.01")
+_MONEY_TEXT = re.compile(r"^\s*£?\s*(-?[\d,]*\.?\d*)\s*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an item: its name, label for people, type and rules."""
+
+    name: str
+    label: str
+    type: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    refers_to: str = ""  # for REFERENCE: the item type it points at
+
+    def __post_init__(self) -> None:
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"unknown field type {self.type}")
+
+    @property
+    def empty(self) -> Any:
+        return {TEXT_LIST: [], FLAG: False}.get(
+            self.type, None if self.type in (DATE, MONEY, INTEGER) else ""
+        )
+
+    def clean(self, value: Any) -> Any:
+        """Return the stored form of ``value`` or raise :class:`FieldError`.
+
+        The stored form is also the JSON form: text, lists of text, booleans, whole numbers,
+        dates as ``YYYY-MM-DD`` and money as a string of pounds such as ``"1250.50"``.
+        """
+        if value is None or value == "" or value == []:
+            if self.required:
+                raise FieldError(f"{self.label} is needed.")
+            return self.empty
+        reader = getattr(self, f"_read_{self.type}")
+        return reader(value)
+
+    def _read_text(self, value: Any) -> str:
+        if not isinstance(value, str):
+            raise FieldError(f"{self.label} must be text.")
+        return value
+
+    _read_long_text = _read_text
+    _read_reference = _read_text
+
+    def _read_text_list(self, value: Any) -> list[str]:
+        if isinstance(value, str):
+            return [line for line in value.splitlines() if line.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise FieldError(f"{self.label} must be a list of text.")
+        return list(value)
+
+    def _read_flag(self, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in {"yes", "y", "true", "1"}:
+            return True
+        if isinstance(value, str) and value.strip().lower() in {"no", "n", "false", "0"}:
+            return False
+        raise FieldError(f"{self.label} must be yes or no.")
+
+    def _read_choice(self, value: Any) -> str:
+        if isinstance(value, str):
+            for choice in self.choices:
+                if choice.lower() == value.strip().lower():
+                    return choice
+        raise FieldError(f"{self.label} must be one of: {', '.join(self.choices)}.")
+
+    def _read_integer(self, value: Any) -> int:
+        if isinstance(value, bool):
+            raise FieldError(f"{self.label} must be a whole number.")
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).replace(",", "").strip())
+            except ValueError:
+                raise FieldError(f"{self.label} must be a whole number, not '{value}'.") from None
+        if number < 0:
+            raise FieldError(f"{self.label} cannot be negative.")
+        return number
+
+    def _read_money(self, value: Any) -> str:
+        """Money is kept as a string of pounds with two decimals, so no float rounding."""
+        if isinstance(value, bool):
+            raise FieldError(f"{self.label} must be an amount in pounds.")
+        if isinstance(value, int | float | Decimal):
+            amount = Decimal(str(value))
+        else:
+            match = _MONEY_TEXT.match(str(value))
+            try:
+                amount = Decimal(match.group(1).replace(",", "")) if match else Decimal("x")
+            except InvalidOperation:
+                raise FieldError(
+                    f"{self.label} must be an amount in pounds, such as 125000 or £1,250.50; "
+                    f"'{value}' is not."
+                ) from None
+        if not amount.is_finite():
+            raise FieldError(f"{self.label} must be an amount in pounds, not '{value}'.")
+        if amount < 0:
+            raise FieldError(
+                f"{self.label} cannot be negative ({value}). Enter the amount as a positive number."
+            )
+        if amount != amount.quantize(_PENCE):
+            raise FieldError(f"{self.label} has more than two decimal places ({value}).")
+        return str(amount.quantize(_PENCE))
+
+    def _read_date(self, value: Any) -> str:
+        if isinstance(value, date):
+            return value.isoformat()
+        try:
+            return date.fromisoformat(str(value).strip()).isoformat()
+        except ValueError:
+            raise FieldError(
+                f"{self.label}: '{value}' is not a date. Write it as year-month-day, "
+                "for example 2025-03-31."
+            ) from None

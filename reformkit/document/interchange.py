@@ -1,0 +1,288 @@
+"""The JSON interchange format: a whole charter or plan as one JSON document.
+
+Reading checks everything and reports every problem with its JSON path (``$.sections[2]…``),
+so a file from another tool can be fixed in one pass; nothing is written until it is clean.
+See ``docs/json-format.md`` and the schema in ``resources/schema/``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reformkit.document.fields import FieldError
+from reformkit.document.model import Document, Item, Meta, Section, Source, TagError, clean_tags
+from reformkit.document.spec import DocumentKinds, DocumentSpec, DocumentSpecError
+from reformkit.errors import ReformKitError
+
+FORMAT = "reformkit-document"
+FORMAT_VERSION = 1
+_META_TEXT = (
+    "id",
+    "title",
+    "organisation",
+    "language",
+    "created",
+    "modified",
+    "catalogue_version",
+    "app_version",
+)
+
+
+class InterchangeError(ReformKitError):
+    """A JSON document that cannot be imported; ``problems`` lists (path, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        lines = [f"  {path}: {message}" for path, message in problems[:50]]
+        more = f"\n  …and {len(problems) - 50} more." if len(problems) > 50 else ""
+        super().__init__(
+            f"The JSON document has {len(problems)} problem"
+            f"{'s' if len(problems) != 1 else ''}; nothing was written.\n" + "\n".join(lines) + more
+        )
+
+
+def to_json(document: Document) -> dict[str, Any]:
+    meta = document.meta
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "kind": document.kind,
+        "meta": {**{key: getattr(meta, key) for key in _META_TEXT}, "authors": meta.authors},
+        "sections": [_section_json(section) for section in document.sections],
+    }
+
+
+def dumps(document: Document) -> str:
+    return json.dumps(to_json(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str, kinds: DocumentKinds) -> Document:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InterchangeError(
+            [
+                (
+                    "$",
+                    f"this is not valid JSON ({error.msg} at line {error.lineno}, "
+                    f"column {error.colno})",
+                )
+            ]
+        ) from None
+    return from_json(data, kinds)
+
+
+def _section_json(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "key": section.key,
+        "title": section.title,
+        "intro": section.intro,
+        "owner": section.owner,
+        "tags": section.tags,
+        "items": [_item_json(item) for item in section.items],
+    }
+
+
+def _item_json(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": item.id,
+        "type": item.type,
+        "fields": item.fields,
+        "tags": item.tags,
+        "needs_review": item.needs_review,
+        "author": item.author,
+        "created": item.created,
+        "modified": item.modified,
+    }
+    if item.source is not None:
+        data["source"] = {"entry_id": item.source.entry_id, "revision": item.source.revision}
+    return data
+
+
+def from_json(data: Any, kinds: DocumentKinds) -> Document:
+    """Build a document from parsed JSON, or raise :class:`InterchangeError` listing all
+    problems."""
+    reader = _Reader(kinds)
+    document = reader.document(data)
+    if reader.problems or document is None:
+        raise InterchangeError(reader.problems)
+    return document
+
+
+class _Reader:
+    def __init__(self, kinds: DocumentKinds):
+        self.kinds = kinds
+        self.problems: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append((path, message))
+
+    def document(self, data: Any) -> Document | None:
+        if not isinstance(data, dict):
+            self.problem("$", "must be a JSON object")
+            return None
+        if data.get("format") != FORMAT:
+            self.problem("$.format", f'must be "{FORMAT}"')
+        version = data.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.problem("$.format_version", "must be a whole number such as 1")
+        elif version > FORMAT_VERSION:
+            self.problem(
+                "$.format_version",
+                f"{version} is newer than this ReformKit reads "
+                f"({FORMAT_VERSION}); install a newer ReformKit",
+            )
+        spec: DocumentSpec | None = None
+        try:
+            spec = self.kinds.get(str(data.get("kind", "")))
+        except DocumentSpecError as error:
+            self.problem("$.kind", str(error))
+        self.known("$", data, {"format", "format_version", "kind", "meta", "sections"})
+        meta = self.meta(data.get("meta"))
+        sections_data = data.get("sections")
+        if not isinstance(sections_data, list):
+            self.problem("$.sections", "must be a list of sections")
+            return None
+        if spec is None or meta is None:
+            return None
+        sections = [self.section(f"$.sections[{n}]", s, spec) for n, s in enumerate(sections_data)]
+        return Document(spec.kind, meta, [s for s in sections if s is not None])
+
+    def meta(self, data: Any) -> Meta | None:
+        if not isinstance(data, dict):
+            self.problem("$.meta", "must be an object with at least a title")
+            return None
+        self.known("$.meta", data, {*_META_TEXT, "authors"})
+        values: dict[str, Any] = {}
+        for key in _META_TEXT:
+            if key in data:
+                values[key] = self.text(f"$.meta.{key}", data[key])
+        if not str(values.get("title") or "").strip():
+            self.problem("$.meta.title", "a document needs a title")
+        authors = data.get("authors", [])
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            self.problem("$.meta.authors", "must be a list of names")
+            authors = []
+        self.unique("$.meta.id", values.get("id"))
+        return Meta(**values, authors=authors)
+
+    def section(self, path: str, data: Any, spec: DocumentSpec) -> Section | None:
+        if not isinstance(data, dict):
+            self.problem(path, "must be an object")
+            return None
+        self.known(path, data, {"id", "key", "title", "intro", "owner", "tags", "items"})
+        try:
+            section_type = spec.section_type(str(data.get("key", "")))
+        except DocumentSpecError as error:
+            self.problem(f"{path}.key", str(error))
+            return None
+        section = Section(key=section_type.key, title=section_type.title)
+        for name in ("id", "title", "intro", "owner"):
+            if name in data:
+                setattr(section, name, self.text(f"{path}.{name}", data[name]))
+        if not section.title.strip():
+            self.problem(f"{path}.title", "a section needs a title")
+        self.unique(f"{path}.id", section.id)
+        section.tags = self.tags(f"{path}.tags", data.get("tags", []))
+        items = data.get("items", [])
+        if not isinstance(items, list):
+            self.problem(f"{path}.items", "must be a list")
+            items = []
+        for n, item_data in enumerate(items):
+            item = self.item(f"{path}.items[{n}]", item_data, section_type)
+            if item is not None:
+                section.items.append(item)
+        return section
+
+    def item(self, path: str, data: Any, section_type: Any) -> Item | None:
+        if not isinstance(data, dict):
+            self.problem(path, "must be an object")
+            return None
+        self.known(
+            path,
+            data,
+            {
+                "id",
+                "type",
+                "fields",
+                "tags",
+                "source",
+                "needs_review",
+                "author",
+                "created",
+                "modified",
+            },
+        )
+        try:
+            kind = section_type.item_type(str(data.get("type", "")))
+        except DocumentSpecError as error:
+            self.problem(f"{path}.type", str(error))
+            return None
+        fields = data.get("fields", {})
+        if not isinstance(fields, dict):
+            self.problem(f"{path}.fields", "must be an object")
+            fields = {}
+        cleaned: dict[str, Any] = {}
+        for name in sorted(set(fields) - set(kind.field_names)):
+            self.problem(f"{path}.fields.{name}", f"a {kind.label} has no such field")
+        for field in kind.fields:
+            try:
+                cleaned[field.name] = field.clean(fields.get(field.name))
+            except FieldError as error:
+                self.problem(f"{path}.fields.{field.name}", str(error))
+        item = Item(
+            type=kind.name, fields=cleaned, tags=self.tags(f"{path}.tags", data.get("tags", []))
+        )
+        for name in ("id", "author", "created", "modified"):
+            if name in data:
+                setattr(item, name, self.text(f"{path}.{name}", data[name]))
+        self.unique(f"{path}.id", item.id)
+        review = data.get("needs_review", False)
+        if not isinstance(review, bool):
+            self.problem(f"{path}.needs_review", "must be true or false")
+        item.needs_review = review is True
+        item.source = self.source(f"{path}.source", data.get("source"))
+        return item
+
+    def source(self, path: str, data: Any) -> Source | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("entry_id"), str):
+            self.problem(path, "must be an object with an entry_id and a revision")
+            return None
+        return Source(data["entry_id"], self.text(f"{path}.revision", data.get("revision", "")))
+
+    def tags(self, path: str, value: Any) -> list[str]:
+        if not isinstance(value, list):
+            self.problem(path, 'must be a list of recommendation ids such as ["R18"]')
+            return []
+        try:
+            tags = clean_tags(value)
+        except TagError as error:
+            self.problem(path, str(error))
+            return []
+        if len(tags) != len(value):
+            self.problem(path, "lists a recommendation more than once")
+        return tags
+
+    def text(self, path: str, value: Any) -> str:
+        if not isinstance(value, str):
+            self.problem(path, "must be text")
+            return ""
+        return value
+
+    def unique(self, path: str, identifier: str | None) -> None:
+        if identifier is None:
+            return
+        if not identifier.strip():
+            self.problem(path, "an id cannot be empty")
+        elif identifier in self.ids:
+            self.problem(path, f"the id {identifier} is used more than once; ids must be unique")
+        self.ids.add(identifier)
+
+    def known(self, path: str, data: dict[str, Any], names: set[str]) -> None:
+        for name in sorted(set(data) - names):
+            self.problem(f"{path}.{name}", "is not part of the format")

@@ -1,0 +1,428 @@
+"""One charter or plan, open from its file. Every edit is one committed transaction.
+
+There is no "save": each method below writes to the file before it returns, so closing the
+laptop lid loses nothing. Listeners hear of each change, so a window can redraw.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+import reformkit
+from reformkit.document import project_file as files
+from reformkit.document.errors import CorruptProjectError, ProjectError, ReadOnlyError
+from reformkit.document.model import (
+    Document,
+    Item,
+    Meta,
+    Section,
+    Source,
+    clean_tags,
+    new_id,
+    now,
+)
+from reformkit.document.spec import DocumentKinds, DocumentSpec
+from reformkit.document.storage import load_document, meta_rows, section_row
+
+Listener = Callable[[str, str], None]
+
+
+class Project:
+    """An open document file. Create with :meth:`create` or :meth:`open`; always :meth:`close`."""
+
+    def __init__(
+        self,
+        path: Path,
+        db: Database | None,
+        document: Document,
+        spec: DocumentSpec,
+        read_only_reason: str = "",
+    ):
+        self.path = path
+        self.document = document
+        self.spec = spec
+        self.read_only_reason = read_only_reason
+        self._db = db
+        self._listeners: list[Listener] = []
+
+    # Opening and closing.
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        spec: DocumentSpec,
+        title: str,
+        organisation: str = "",
+        authors: tuple[str, ...] = (),
+        catalogue_version: str = "",
+    ) -> Project:
+        """Make a new document file with the spec's starter sections."""
+        document = Document(
+            spec.kind,
+            Meta(
+                title=title.strip() or f"Untitled {spec.label}",
+                organisation=organisation,
+                authors=list(authors),
+                catalogue_version=catalogue_version,
+                app_version=reformkit.__version__,
+            ),
+        )
+        document.sections = [
+            Section(key=t.key, title=t.title, tags=list(t.default_tags))
+            for t in spec.section_types
+            if t.starter
+        ]
+        return cls.create_from(path, document, spec)
+
+    @classmethod
+    def create_from(cls, path: Path, document: Document, spec: DocumentSpec) -> Project:
+        """Write ``document`` (already checked) to a new file and open it."""
+        db = files.create_file(path)
+        try:
+            with db.atomic():
+                _write_all(db, document)
+                _set_holder(db)
+        except BaseException:
+            db.close()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(path, db, document, spec)
+
+    @classmethod
+    def open(
+        cls, path: Path, kinds: DocumentKinds, read_only: bool = False, ignore_lock: bool = False
+    ) -> Project:
+        path = Path(path)
+        files.check_header(path)
+        connection = files.read_only_connection(path)
+        try:
+            files.verify(connection, path)
+            connection.row_factory = sqlite3.Row
+            document = load_document(connection)
+        except sqlite3.DatabaseError as error:
+            raise CorruptProjectError(
+                f"{path.name} is damaged and cannot be read ({error}). It has not been changed."
+            ) from None
+        finally:
+            connection.close()
+        spec = kinds.get(document.kind)
+        reason = ""
+        if read_only:
+            reason = "You opened it read-only."
+        elif not files.is_writable(path):
+            reason = "The file or its folder cannot be written to, so it opened read-only."
+        if reason:
+            return cls(path, None, document, spec, reason)
+        holder = _read_holder(path)
+        if not ignore_lock:
+            files.check_holder(holder, path)
+        db = files.open_for_writing(path)
+        _set_holder(db)
+        return cls(path, db, document, spec)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with self._db.atomic():
+                self._db.execute("delete from meta where key = 'open_by'")
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    # Metadata.
+    def set_meta(self, **changes: Any) -> None:
+        allowed = {"title", "organisation", "authors", "language", "catalogue_version"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ProjectError(f"A document has no setting called {', '.join(sorted(unknown))}.")
+        if "title" in changes and not str(changes["title"]).strip():
+            raise ProjectError("A document needs a title.")
+        with self._edit("meta", self.document.meta.id) as db:
+            for key, value in changes.items():
+                setattr(self.document.meta, key, list(value) if key == "authors" else value)
+            _save_meta(db, self.document.meta)
+
+    # Sections.
+    def add_section(self, key: str, title: str = "", index: int | None = None) -> Section:
+        section_type = self.spec.section_type(key)
+        section = Section(
+            key=key, title=title.strip() or section_type.title, tags=list(section_type.default_tags)
+        )
+        sections = self.document.sections
+        index = len(sections) if index is None else max(0, min(index, len(sections)))
+        with self._edit("section-added", section.id) as db:
+            sections.insert(index, section)
+            db.table("sections").insert(section_row(section, index))
+            _renumber_sections(db, sections)
+        return section
+
+    def update_section(self, section_id: str, **changes: Any) -> Section:
+        section = self.document.section(section_id)
+        allowed = {"title", "intro", "tags", "owner"}
+        if set(changes) - allowed:
+            raise ProjectError(f"A section has no setting {', '.join(set(changes) - allowed)}.")
+        if "tags" in changes:
+            changes["tags"] = clean_tags(changes["tags"])
+        if "title" in changes and not str(changes["title"]).strip():
+            raise ProjectError("A section needs a title.")
+        with self._edit("section-changed", section_id) as db:
+            for key, value in changes.items():
+                setattr(section, key, value)
+            position = self.document.sections.index(section)
+            db.table("sections").update(section_id, section_row(section, position))
+        return section
+
+    def remove_section(self, section_id: str) -> Section:
+        section = self.document.section(section_id)
+        with self._edit("section-removed", section_id) as db:
+            self.document.sections.remove(section)
+            db.execute("delete from sections where id = ?", [section_id])
+            _renumber_sections(db, self.document.sections)
+        return section
+
+    def move_section(self, section_id: str, index: int) -> None:
+        section = self.document.section(section_id)
+        sections = self.document.sections
+        with self._edit("section-moved", section_id) as db:
+            sections.remove(section)
+            sections.insert(max(0, min(index, len(sections))), section)
+            _renumber_sections(db, sections)
+
+    # Items.
+    def add_item(
+        self,
+        section_id: str,
+        item_type: str,
+        fields: Mapping[str, Any],
+        tags: Any = None,
+        source: Source | None = None,
+        index: int | None = None,
+        author: str = "",
+    ) -> Item:
+        section = self.document.section(section_id)
+        kind = self.spec.section_type(section.key).item_type(item_type)
+        item = Item(
+            type=kind.name,
+            fields=kind.clean(fields),
+            tags=clean_tags(section.tags if tags is None else tags),
+            source=source,
+            author=author,
+        )
+        items = section.items
+        index = len(items) if index is None else max(0, min(index, len(items)))
+        with self._edit("item-added", item.id) as db:
+            items.insert(index, item)
+            db.table("items").insert(_item_row(item, section.id, index))
+            _renumber_items(db, section)
+        return item
+
+    def update_item(
+        self,
+        item_id: str,
+        fields: Mapping[str, Any] | None = None,
+        tags: Any = None,
+        needs_review: bool | None = None,
+        source: Source | None = None,
+    ) -> Item:
+        section, item = self.document.find_item(item_id)
+        kind = self.spec.section_type(section.key).item_type(item.type)
+        new_fields = kind.clean({**item.fields, **fields}) if fields is not None else item.fields
+        new_tags = clean_tags(tags) if tags is not None else item.tags
+        with self._edit("item-changed", item_id) as db:
+            item.fields, item.tags, item.modified = new_fields, new_tags, now()
+            if needs_review is not None:
+                item.needs_review = needs_review
+            if source is not None:
+                item.source = source
+            db.table("items").update(
+                item_id, _item_row(item, section.id, section.items.index(item))
+            )
+        return item
+
+    def remove_item(self, item_id: str) -> Item:
+        section, item = self.document.find_item(item_id)
+        with self._edit("item-removed", item_id) as db:
+            section.items.remove(item)
+            db.execute("delete from items where id = ?", [item_id])
+            _renumber_items(db, section)
+        return item
+
+    def move_item(self, item_id: str, section_id: str, index: int) -> None:
+        """Move an item within its section or into another that can hold its type."""
+        old_section, item = self.document.find_item(item_id)
+        target = self.document.section(section_id)
+        self.spec.section_type(target.key).item_type(item.type)
+        with self._edit("item-moved", item_id) as db:
+            old_section.items.remove(item)
+            target.items.insert(max(0, min(index, len(target.items))), item)
+            db.execute("update items set section_id = ? where id = ?", [target.id, item_id])
+            _renumber_items(db, old_section)
+            if target is not old_section:
+                _renumber_items(db, target)
+
+    # Copies and snapshots.
+    def save_as(self, target: Path) -> Path:
+        """Copy the whole file to ``target`` with SQLite's backup API, replacing it only
+        once the copy is complete."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise ProjectError("Choose a different name: that is the file already open.")
+        source = self._connection_for_reading()
+        try:
+            handle, temporary = tempfile.mkstemp(
+                prefix=".saving-", suffix=files.EXTENSION, dir=target.parent
+            )
+        except OSError as error:
+            raise ProjectError(
+                f"ReformKit cannot write to {target.parent}: "
+                f"{error.strerror}. Choose another folder."
+            ) from None
+        os.close(handle)
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                source.backup(copy)
+                copy.execute("delete from meta where key = 'open_by'")
+                copy.commit()
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            os.replace(temporary, target)
+        except (OSError, sqlite3.Error) as error:
+            Path(temporary).unlink(missing_ok=True)
+            raise ProjectError(
+                f"The copy to {target} could not be written ({error}). "
+                "Nothing was replaced; the open document is unchanged."
+            ) from None
+        finally:
+            if self._db is None:
+                source.close()
+        return target
+
+    def _connection_for_reading(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db.conn
+        return files.read_only_connection(self.path)
+
+    def execute_read(self, sql: str, params: list[Any] | None = None) -> list[sqlite3.Row]:
+        connection = self._connection_for_reading()
+        previous = connection.row_factory
+        connection.row_factory = sqlite3.Row
+        try:
+            return list(connection.execute(sql, params or []))
+        finally:
+            connection.row_factory = previous
+            if self._db is None:
+                connection.close()
+
+    @contextmanager
+    def _edit(self, change: str, target_id: str) -> Iterator[Database]:
+        """Run one edit as one transaction; on failure, reload so memory matches the file."""
+        if self._db is None:
+            raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
+        db = self._db
+        try:
+            with db.atomic():
+                yield db
+                self.document.meta.modified = now()
+                db.table("meta").upsert(
+                    {"key": "modified", "value": self.document.meta.modified}, pk="key"
+                )
+        except BaseException:
+            db.conn.row_factory = sqlite3.Row
+            try:
+                self.document = load_document(db.conn)
+            finally:
+                db.conn.row_factory = None
+            raise
+        for listener in list(self._listeners):
+            listener(change, target_id)
+
+    # For the versions module.
+    def write_snapshot(self, name: str, document_json: str) -> str:
+        snapshot_id = new_id()
+        with self._edit("snapshot", snapshot_id) as db:
+            db.table("snapshots").insert(
+                {"id": snapshot_id, "name": name, "created": now(), "document": document_json}
+            )
+        return snapshot_id
+
+
+def _read_holder(path: Path) -> str | None:
+    connection = files.read_only_connection(path)
+    try:
+        row = connection.execute("select value from meta where key = 'open_by'").fetchone()
+        return row[0] if row else None
+    finally:
+        connection.close()
+
+
+def _set_holder(db: Database) -> None:
+    holder = {**files.this_holder(), "since": now()}
+    db.table("meta").upsert({"key": "open_by", "value": json.dumps(holder)}, pk="key")
+
+
+def _save_meta(db: Database, meta: Meta) -> None:
+    db.table("meta").upsert_all(meta_rows(meta), pk="key")
+
+
+def _write_all(db: Database, document: Document) -> None:
+    db.table("meta").upsert_all(
+        [{"key": "kind", "value": document.kind}, *meta_rows(document.meta)], pk="key"
+    )
+    for position, section in enumerate(document.sections):
+        db.table("sections").insert(section_row(section, position))
+        db.table("items").insert_all(
+            [_item_row(item, section.id, index) for index, item in enumerate(section.items)]
+        )
+
+
+def _item_row(item: Item, section_id: str, position: int) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "section_id": section_id,
+        "position": position,
+        "type": item.type,
+        "fields": json.dumps(item.fields, ensure_ascii=False),
+        "tags": json.dumps(item.tags),
+        "source_id": item.source.entry_id if item.source else None,
+        "source_revision": item.source.revision if item.source else None,
+        "needs_review": int(item.needs_review),
+        "author": item.author,
+        "created": item.created,
+        "modified": item.modified,
+    }
+
+
+def _renumber_sections(db: Database, sections: list[Section]) -> None:
+    db.conn.executemany(
+        "update sections set position = ? where id = ?",
+        [(index, s.id) for index, s in enumerate(sections)],
+    )
+
+
+def _renumber_items(db: Database, section: Section) -> None:
+    db.conn.executemany(
+        "update items set position = ? where id = ?",
+        [(index, i.id) for index, i in enumerate(section.items)],
+    )

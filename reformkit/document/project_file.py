@@ -1,0 +1,222 @@
+"""The project file on disk: recognising it, checking it, upgrading it, and who has it open.
+
+A file is read in full through a read-only connection before anything writes to it: a file
+from a newer ReformKit, a damaged file or somebody else's SQLite database is refused with
+its bytes untouched.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from reformkit.document.errors import (
+    CorruptProjectError,
+    DocumentInUseError,
+    NewerVersionError,
+    NotAProjectError,
+    ProjectError,
+)
+
+EXTENSION = ".reformkit"
+APPLICATION_ID = 0x524B4954  # "RKIT", stored in the SQLite header so the file says what it is
+SQLITE_MAGIC = b"SQLite format 3\x00"
+migrations = Migrations("reformkit.project")
+
+
+@migrations()
+def m001_document(db: Database) -> None:
+    db.executescript(
+        """
+        create table meta (key text primary key, value text not null);
+        create table sections (
+            id text primary key, key text not null, position integer not null,
+            title text not null, intro text not null default '',
+            tags text not null default '[]', owner text not null default '');
+        create table items (
+            id text primary key,
+            section_id text not null references sections(id) on delete cascade,
+            position integer not null, type text not null, fields text not null,
+            tags text not null default '[]', source_id text, source_revision text,
+            needs_review integer not null default 0, author text not null default '',
+            created text not null, modified text not null);
+        create index items_by_section on items(section_id, position);
+        create table snapshots (
+            id text primary key, name text not null, created text not null,
+            document text not null);
+        """
+    )
+
+
+def schema_names() -> list[str]:
+    """The names of every schema version this ReformKit knows, oldest first."""
+    scratch = Database(memory=True, execute_plugins=False)
+    try:
+        return [migration.name for migration in migrations.pending(scratch)]
+    finally:
+        scratch.close()
+
+
+SCHEMA_VERSION = len(schema_names())
+
+
+def check_header(path: Path) -> None:
+    """Refuse a missing file, or one that is not a ReformKit document, by its first bytes."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise ProjectError(f"There is no file at {path}.") from None
+    except IsADirectoryError:
+        raise ProjectError(f"{path} is a folder, not a ReformKit document.") from None
+    except OSError as error:
+        raise ProjectError(f"{path} cannot be read: {error.strerror}.") from None
+    if header.startswith(b"PK"):
+        raise NotAProjectError(
+            f"{path.name} is a zipped file such as a Word document, not a ReformKit document. "
+            "ReformKit documents are made with New or Import."
+        )
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise NotAProjectError(
+            f"{path.name} is not a ReformKit document (or it is damaged beyond repair). "
+            "Nothing in it was changed."
+        )
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAProjectError(
+            f"{path.name} is a database, but not one ReformKit made. Nothing in it was changed."
+        )
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        connection.execute("select count(*) from sqlite_master").fetchone()
+        return connection
+    except sqlite3.Error:
+        # A read-only folder cannot hold the WAL index; the file itself is still readable.
+        connection = sqlite3.connect(uri + "&immutable=1", uri=True)
+        return connection
+
+
+def verify(connection: sqlite3.Connection, path: Path) -> None:
+    """Check the whole file can be read, and that this ReformKit understands its version."""
+    try:
+        problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        tables = {
+            row[0]
+            for row in connection.execute("select name from sqlite_master where type = 'table'")
+        }
+        applied = set()
+        if "_sqlite_migrations" in tables:
+            applied = {
+                row[0]
+                for row in connection.execute(
+                    "select name from _sqlite_migrations where migration_set = ?", [migrations.name]
+                )
+            }
+    except sqlite3.DatabaseError as error:
+        raise CorruptProjectError(_damaged(path, str(error))) from None
+    if problems != ["ok"]:
+        raise CorruptProjectError(_damaged(path, "; ".join(problems[:3])))
+    unknown = applied - set(schema_names())
+    if unknown:
+        raise NewerVersionError(
+            f"{path.name} was saved by a newer version of ReformKit. Install that version to "
+            "open it; this one will not change it."
+        )
+    if not applied or not {"meta", "sections", "items"} <= tables:
+        raise CorruptProjectError(_damaged(path, "its tables are missing"))
+
+
+def _damaged(path: Path, detail: str) -> str:
+    return (
+        f"{path.name} is damaged and cannot be read in full ({detail}). It has not been "
+        "changed. Open an earlier copy, or ask for help recovering it."
+    )
+
+
+def open_for_writing(path: Path) -> Database:
+    db = Database(path, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    migrations.apply(db)
+    return db
+
+
+def create_file(path: Path) -> Database:
+    if path.exists():
+        raise ProjectError(f"{path} already exists. Choose another name, or open it instead.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path, execute_plugins=False)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except (OSError, sqlite3.Error) as error:
+        raise ProjectError(f"ReformKit cannot create {path}: {error}.") from None
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    db.enable_wal()
+    migrations.apply(db)
+    return db
+
+
+def is_writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+# Who has the file open. SQLite keeps the bytes safe; this keeps two people's edits apart.
+def this_holder() -> dict[str, Any]:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name on some locked-down laptops
+        user = ""
+    return {"host": socket.gethostname(), "pid": os.getpid(), "user": user}
+
+
+def check_holder(value: str | None, path: Path) -> None:
+    if not value:
+        return
+    try:
+        holder = json.loads(value)
+    except ValueError:
+        return
+    me = this_holder()
+    if holder.get("host") == me["host"] and not _process_alive(int(holder.get("pid", 0))):
+        return  # left behind by a ReformKit that stopped without closing: safe to take over
+    who = holder.get("user") or "someone"
+    raise DocumentInUseError(
+        f"{path.name} is already open in ReformKit ({who} on {holder.get('host', '?')}, since "
+        f"{holder.get('since', '?')}). Close it there first, or open it read-only.",
+        holder,
+    )
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process on Windows
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

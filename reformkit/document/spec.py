@@ -1,0 +1,139 @@
+"""What a kind of document is made of: its sections and the items each section holds.
+
+``charter/`` and ``plans/`` declare their parts with these classes; the kernel reads, stores,
+checks, compares and exports any document from its spec without knowing which kind it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reformkit.document.fields import LONG_TEXT, Field, FieldError
+from reformkit.errors import ReformKitError
+
+
+@dataclass(frozen=True)
+class ItemType:
+    """A kind of item: a right, a budget line, a mission. ``title_field`` names it in lists."""
+
+    name: str
+    label: str
+    fields: tuple[Field, ...]
+    title_field: str = ""
+    help: str = ""
+    catalogue_kinds: tuple[str, ...] = ()  # catalogue entries offered for this item type
+
+    def field(self, name: str) -> Field:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def clean(self, values: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
+        """Check every field; raise one :class:`FieldError` listing every problem found."""
+        unknown = sorted(set(values) - set(self.field_names))
+        problems = [f"{self.label} has no field '{name}'." for name in unknown]
+        cleaned: dict[str, Any] = {}
+        for spec in self.fields:
+            if partial and spec.name not in values:
+                continue
+            try:
+                cleaned[spec.name] = spec.clean(values.get(spec.name))
+            except FieldError as error:
+                problems.append(str(error))
+        if problems:
+            raise FieldError(" ".join(problems))
+        return cleaned
+
+    def describe(self, values: Mapping[str, Any]) -> str:
+        """A one-line name for an item, for trees, diffs and coverage lists."""
+        name = str(values.get(self.title_field) or "") if self.title_field else ""
+        if not name:
+            name = next((str(v) for v in values.values() if isinstance(v, str) and v), "")
+        name = " ".join(name.split())
+        return name if len(name) <= 80 else name[:79] + "…"
+
+
+PARAGRAPH = ItemType(
+    "paragraph", "Paragraph", (Field("text", "Text", LONG_TEXT, required=True),), "text"
+)
+
+
+@dataclass(frozen=True)
+class SectionType:
+    """A kind of section, with the items it may hold and the recommendations it answers."""
+
+    key: str
+    title: str
+    help: str
+    item_types: tuple[ItemType, ...] = (PARAGRAPH,)
+    default_tags: tuple[str, ...] = ()
+    starter: bool = True  # part of every new document of this kind
+
+    def item_type(self, name: str) -> ItemType:
+        for candidate in self.item_types:
+            if candidate.name == name:
+                return candidate
+        allowed = ", ".join(t.name for t in self.item_types)
+        raise DocumentSpecError(
+            f"A '{self.title}' section cannot hold a '{name}'. It can hold: {allowed}."
+        )
+
+
+CUSTOM_SECTION = SectionType(
+    "custom", "Other section", "Anything else the document needs to say.", starter=False
+)
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A kind of document (``charter`` or ``plan``) and its section types, in order."""
+
+    kind: str
+    label: str
+    extension_hint: str
+    section_types: tuple[SectionType, ...]
+    answers: tuple[str, ...] = field(default=())  # recommendations it exists to answer
+
+    def section_type(self, key: str) -> SectionType:
+        for candidate in (*self.section_types, CUSTOM_SECTION):
+            if candidate.key == key:
+                return candidate
+        keys = ", ".join(s.key for s in (*self.section_types, CUSTOM_SECTION))
+        raise DocumentSpecError(f"A {self.label} has no section type '{key}'. Use one of: {keys}.")
+
+    @property
+    def all_section_types(self) -> tuple[SectionType, ...]:
+        return (*self.section_types, CUSTOM_SECTION)
+
+
+class DocumentSpecError(ReformKitError, ValueError):
+    """A section or item that the document's kind does not allow."""
+
+
+class DocumentKinds:
+    """The document kinds this program knows, handed to the kernel by whoever starts it."""
+
+    def __init__(self, specs: Iterable[DocumentSpec]):
+        self._specs = {spec.kind: spec for spec in specs}
+
+    def __iter__(self) -> Any:
+        return iter(self._specs.values())
+
+    def names(self) -> list[str]:
+        return list(self._specs)
+
+    def get(self, kind: str) -> DocumentSpec:
+        spec = self._specs.get(kind.strip().lower())
+        if spec is None:
+            raise DocumentSpecError(
+                f"ReformKit does not know a document kind '{kind}'. "
+                f"It knows: {', '.join(self._specs) or 'none'}."
+            )
+        return spec
