@@ -21,6 +21,7 @@ class DetailView(QTextBrowser):
         super().__init__(parent)
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)
+        self.document().setDocumentMargin(14)
         self.setAccessibleName("Entry details")
         self.setAccessibleDescription("The full text of the chosen entry and where it comes from.")
         self.anchorClicked.connect(self._anchor_clicked)

@@ -24,7 +24,8 @@ STYLE = """
   h1 { font-size: x-large; margin-bottom: 2px; }
   .id { color: #555555; font-weight: normal; }
   .kind { color: #555555; margin-top: 0; }
-  .quote { margin: 8px 0 8px 0; }
+  blockquote.quote { margin: 10px 24px 10px 16px; font-size: large; }
+  p.quote { margin: 10px 0 10px 0; }
   .label { font-weight: bold; }
   .credit { color: #555555; font-size: small; }
   a { color: #1a4f9c; }

@@ -23,7 +23,7 @@ def result_html(hit: SearchHit) -> str:
     snippet = fts.mark(escape(hit.snippet), "<b>", "</b>")
     return (
         f"<b>{escape(entry.id)}&nbsp;&nbsp;{escape(entry.title)}</b><br>"
-        f'<span style="color:#555555">{escape(kind_label(entry.kind))}</span>'
+        f"<i>{escape(kind_label(entry.kind))}</i>"
         f"{' — ' + snippet if snippet else ''}"
     )
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QKeySequence
+from shiboken6 import Shiboken
 
 from desktop.app import create_main_window, open_settings
 from desktop.catalogue_tree import GROUP_ROLE, ID_ROLE, STRUCTURE_TITLE, USER_GROUP
@@ -223,3 +224,13 @@ def test_window_size_and_splitter_are_remembered(
     second.show()
     assert (second.width(), second.height()) == (700, 500)
     assert second.splitter.sizes() == saved
+
+
+def test_changes_after_the_window_is_gone_are_ignored(
+    qtbot, catalogue: Catalogue, settings_folder: Path
+) -> None:
+    gone = create_main_window(catalogue, open_settings(settings_folder))
+    gone.close()
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(gone.notifier), timeout=2000)
+    catalogue.add("duty", "Answer letters within a week", "We reply to every letter.")
