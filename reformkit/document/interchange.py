@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reformkit.document.fields import FieldError
+from reformkit.document.fields import REFERENCE, FieldError
 from reformkit.document.model import Document, Item, Meta, Section, Source, TagError, clean_tags
 from reformkit.document.spec import DocumentKinds, DocumentSpec, DocumentSpecError
 from reformkit.errors import ReformKitError
@@ -149,7 +149,26 @@ class _Reader:
         if spec is None or meta is None:
             return None
         sections = [self.section(f"$.sections[{n}]", s, spec) for n, s in enumerate(sections_data)]
-        return Document(spec.kind, meta, [s for s in sections if s is not None])
+        document = Document(spec.kind, meta, [s for s in sections if s is not None])
+        self.references(document, spec)
+        return document
+
+    def references(self, document: Document, spec: DocumentSpec) -> None:
+        """A reference (a mission's parent) must name an item of the right type."""
+        types = {item.id: item.type for _, item in document.items()}
+        for n, section in enumerate(document.sections):
+            section_type = spec.section_type(section.key)
+            for m, item in enumerate(section.items):
+                for field in section_type.item_type(item.type).fields:
+                    target = item.fields.get(field.name)
+                    if field.type != REFERENCE or not target:
+                        continue
+                    if types.get(target) != field.refers_to or target == item.id:
+                        self.problem(
+                            f"$.sections[{n}].items[{m}].fields.{field.name}",
+                            f"'{target}' is not the id of another {field.refers_to} "
+                            "in this document",
+                        )
 
     def meta(self, data: Any) -> Meta | None:
         if not isinstance(data, dict):

@@ -165,4 +165,6 @@ def _field(field: Field) -> dict[str, Any]:
         kind = {"type": "string", "minLength": 1, "pattern": r"\S"} if field.required else _TEXT
     if not field.required and field.type in (DATE, MONEY, INTEGER, CHOICE):
         return {**described, "anyOf": [kind, {"type": "null"}, {"const": ""}]}
+    if not field.required and field.type not in (FLAG, TEXT_LIST):
+        return {**described, "anyOf": [kind, {"type": "null"}]}
     return {**described, **kind}

@@ -97,15 +97,22 @@ def check_header(path: Path) -> None:
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """Open for reading without creating or changing anything beside the file.
+
+    With no write-ahead log beside it, nobody is writing, and the file is opened immutable
+    (no lock or index files are made). With a log, a normal read-only connection reads the
+    edits still in the log too.
+    """
+    uri = path.resolve().as_uri()
+    if not path.with_name(path.name + "-wal").exists():
+        return sqlite3.connect(uri + "?immutable=1", uri=True)
     try:
-        connection = sqlite3.connect(uri, uri=True)
+        connection = sqlite3.connect(uri + "?mode=ro", uri=True)
         connection.execute("select count(*) from sqlite_master").fetchone()
         return connection
     except sqlite3.Error:
-        # A read-only folder cannot hold the WAL index; the file itself is still readable.
-        connection = sqlite3.connect(uri + "&immutable=1", uri=True)
-        return connection
+        # A read-only folder cannot hold the log's index; read what the file itself holds.
+        return sqlite3.connect(uri + "?immutable=1", uri=True)
 
 
 def verify(connection: sqlite3.Connection, path: Path) -> None:
