@@ -18,40 +18,8 @@ def words(text: str) -> list[str]:
 
 # Words too common to say anything about which recommendation a sentence answers.
 STOP_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "we",
-        "will",
-        "with",
-        "you",
-        "your",
-    }
+    "a an and are as at be by for from has have in is it its of on or our that the their "
+    "them they this to we will with you your".split()
 )
 
 
