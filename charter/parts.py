@@ -5,7 +5,15 @@ return ("earned liberation"), what managers commit to, and how the team will kno
 """
 
 from reformkit.document.fields import DATE, LONG_TEXT, TEXT, Field
-from reformkit.document.spec import PARAGRAPH, DocumentSpec, ItemType, SectionType
+from reformkit.document.spec import (
+    CLAUSE,
+    PARAGRAPH,
+    RECORD,
+    TABLE,
+    DocumentSpec,
+    ItemType,
+    SectionType,
+)
 
 CLAUSE_FIELDS = (
     Field("title", "Title", TEXT, required=True),
@@ -22,17 +30,28 @@ SCOPE = ItemType(
         Field("purpose", "Why we have a charter", LONG_TEXT),
     ),
     title_field="team",
+    presentation=RECORD,
 )
 PRINCIPLE = ItemType(
-    "principle", "Principle", CLAUSE_FIELDS, "title", catalogue_kinds=("principle", "rule", "idea")
+    "principle",
+    "Principle",
+    CLAUSE_FIELDS,
+    "title",
+    catalogue_kinds=("principle", "rule", "idea"),
+    presentation=CLAUSE,
 )
-RIGHT = ItemType("right", "Right", CLAUSE_FIELDS, "title", catalogue_kinds=("right",))
-DUTY = ItemType("duty", "Duty", CLAUSE_FIELDS, "title", catalogue_kinds=("duty", "rule"))
+RIGHT = ItemType(
+    "right", "Right", CLAUSE_FIELDS, "title", catalogue_kinds=("right",), presentation=CLAUSE
+)
+DUTY = ItemType(
+    "duty", "Duty", CLAUSE_FIELDS, "title", catalogue_kinds=("duty", "rule"), presentation=CLAUSE
+)
 COMMITMENT = ItemType(
     "commitment",
     "Commitment",
     (*CLAUSE_FIELDS, Field("owner", "Who is responsible"), Field("due", "By when", DATE)),
     "title",
+    presentation=CLAUSE,
 )
 MEASURE = ItemType(
     "measure",
@@ -50,6 +69,7 @@ MEASURE = ItemType(
         ),
     ),
     "measure",
+    presentation=TABLE,
 )
 REVIEW = ItemType(
     "review",
@@ -59,6 +79,7 @@ REVIEW = ItemType(
         Field("how", "How we will review it", LONG_TEXT),
     ),
     "review_date",
+    presentation=RECORD,
 )
 SIGNATORY = ItemType(
     "signatory",
@@ -69,6 +90,7 @@ SIGNATORY = ItemType(
         Field("signed_on", "Signed on", DATE),
     ),
     "name",
+    presentation=TABLE,
 )
 
 R18 = ("R18",)
@@ -78,6 +100,11 @@ CHARTER = DocumentSpec(
     label="Respect Charter",
     extension_hint="charter",
     answers=R18,
+    introduction=(
+        "This Respect Charter sets out what the people of {team} can expect, and what they "
+        "commit to in return: more freedom over how they work, with more responsibility for "
+        "what they achieve. It answers recommendation 18 of The Reform Dividend (Demos, 2024)."
+    ),
     section_types=(
         SectionType(
             "scope",

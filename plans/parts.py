@@ -17,7 +17,15 @@ from reformkit.document.fields import (
     TEXT_LIST,
     Field,
 )
-from reformkit.document.spec import PARAGRAPH, DocumentSpec, ItemType, SectionType
+from reformkit.document.spec import (
+    CLAUSE,
+    PARAGRAPH,
+    RECORD,
+    TABLE,
+    DocumentSpec,
+    ItemType,
+    SectionType,
+)
 
 MISSION_LEVELS = ("National mission metric", "Metro mission", "Local mission")
 ACTION_STATUSES = ("Not started", "Under way", "Done", "Stuck")
@@ -40,6 +48,7 @@ MEMBER = ItemType(
     ),
     "name",
     catalogue_kinds=("role",),
+    presentation=TABLE,
 )
 NEED_OR_ASSET = ItemType(
     "place_note",
@@ -50,6 +59,7 @@ NEED_OR_ASSET = ItemType(
         Field("text", "Detail", LONG_TEXT),
     ),
     "title",
+    presentation=CLAUSE,
 )
 MISSION = ItemType(
     "mission",
@@ -65,6 +75,7 @@ MISSION = ItemType(
         Field("owner", "Owner"),
     ),
     "title",
+    presentation=TABLE,
 )
 STANDARD = ItemType(
     "standard",
@@ -76,6 +87,7 @@ STANDARD = ItemType(
         Field("inspectorate", "Inspectorate"),
     ),
     "service",
+    presentation=TABLE,
 )
 PREVENTION = ItemType(
     "prevention_factor",
@@ -86,6 +98,7 @@ PREVENTION = ItemType(
         Field("text", "Detail", LONG_TEXT),
     ),
     "title",
+    presentation=CLAUSE,
 )
 ENGAGEMENT = ItemType(
     "engagement",
@@ -104,6 +117,7 @@ ENGAGEMENT = ItemType(
         Field("what_changed", "What changed as a result", LONG_TEXT),
     ),
     "who",
+    presentation=TABLE,
 )
 REQUEST = ItemType(
     "request",
@@ -116,6 +130,7 @@ REQUEST = ItemType(
         Field("outcome", "Outcome sought", LONG_TEXT),
     ),
     "service",
+    presentation=RECORD,
 )
 POT = ItemType(
     "budget_pot",
@@ -133,6 +148,7 @@ POT = ItemType(
     ),
     "period",
     catalogue_kinds=("role",),
+    presentation=RECORD,
 )
 BUDGET_LINE = ItemType(
     "budget_line",
@@ -144,6 +160,7 @@ BUDGET_LINE = ItemType(
         Field("note", "Note"),
     ),
     "service",
+    presentation=TABLE,
 )
 INVESTMENT = ItemType(
     "investment",
@@ -155,12 +172,14 @@ INVESTMENT = ItemType(
         Field("purpose", "What it pays for", LONG_TEXT),
     ),
     "name",
+    presentation=TABLE,
 )
 WORKFORCE = ItemType(
     "workforce_commitment",
     "Workforce commitment",
     (Field("title", "Title", TEXT, required=True), Field("text", "Detail", LONG_TEXT)),
     "title",
+    presentation=CLAUSE,
 )
 ZONE = ItemType(
     "zone",
@@ -172,6 +191,7 @@ ZONE = ItemType(
         Field("evaluation", "How it will be evaluated", LONG_TEXT),
     ),
     "area",
+    presentation=RECORD,
 )
 ACTION = ItemType(
     "action",
@@ -183,6 +203,7 @@ ACTION = ItemType(
         Field("status", "Status", CHOICE, choices=ACTION_STATUSES),
     ),
     "action",
+    presentation=TABLE,
 )
 
 
@@ -197,6 +218,12 @@ PLAN = DocumentSpec(
     label="Local Reform Plan",
     extension_hint="plan",
     answers=("R4",),
+    introduction=(
+        "This Local Reform Plan is the plan of {organisation}'s Public Service Reform Board. "
+        "It sets out the missions the Board will pursue, the standards it will hold to, how it "
+        "will pool its budgets and how it has worked with residents. It answers recommendation "
+        "4 of The Reform Dividend (Demos, 2024)."
+    ),
     section_types=(
         _section(
             "foreword",

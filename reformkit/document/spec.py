@@ -13,6 +13,8 @@ from typing import Any
 from reformkit.document.fields import LONG_TEXT, Field, FieldError
 from reformkit.errors import ReformKitError
 
+TABLE, CLAUSE, RECORD = "table", "clause", "record"
+
 
 @dataclass(frozen=True)
 class ItemType:
@@ -24,6 +26,7 @@ class ItemType:
     title_field: str = ""
     help: str = ""
     catalogue_kinds: tuple[str, ...] = ()  # catalogue entries offered for this item type
+    presentation: str = TABLE  # how exports show it: a row of a table, a clause, a record
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:
@@ -61,7 +64,11 @@ class ItemType:
 
 
 PARAGRAPH = ItemType(
-    "paragraph", "Paragraph", (Field("text", "Text", LONG_TEXT, required=True),), "text"
+    "paragraph",
+    "Paragraph",
+    (Field("text", "Text", LONG_TEXT, required=True),),
+    "text",
+    presentation="paragraph",
 )
 
 
@@ -100,6 +107,7 @@ class DocumentSpec:
     extension_hint: str
     section_types: tuple[SectionType, ...]
     answers: tuple[str, ...] = field(default=())  # recommendations it exists to answer
+    introduction: str = ""  # the opening paragraph of an export; {organisation} is filled in
 
     def section_type(self, key: str) -> SectionType:
         for candidate in (*self.section_types, CUSTOM_SECTION):

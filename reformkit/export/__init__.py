@@ -1,0 +1,1 @@
+"""Exporters: one writer per format, each reading only the laid-out blocks."""
