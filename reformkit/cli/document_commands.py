@@ -1,4 +1,4 @@
-"""``reformkit new | import | dump | coverage | versions | snapshot | diff | schema``."""
+"""``reformkit new | import | dump | coverage | versions | snapshot | diff | export | schema``."""
 
 from __future__ import annotations
 
@@ -53,6 +53,23 @@ def add_parsers(commands: Any) -> None:
     changes.add_argument("old", help="a snapshot name")
     changes.add_argument("new", nargs="?", default="now", help="a snapshot name (default: now)")
     changes.set_defaults(handler=show_diff)
+
+    export = commands.add_parser("export", help="write a document as Word, Markdown or HTML")
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "--format",
+        choices=["docx", "md", "html"],
+        default=None,
+        help="the format (default: from the OUT file's ending)",
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="HOUSE.docx",
+        help="a Word document or template (.docx, .dotx) in your house style",
+    )
+    export.set_defaults(handler=export_file)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON format")
     schema.set_defaults(handler=print_schema)
@@ -209,6 +226,34 @@ def show_diff(args: argparse.Namespace) -> int:
         print(f"{change.kind.upper():<8} {change.where} › {change.label}")
         for field in change.fields:
             print(f"    {field.label}: {render_word_diff(field.word_diff())}")
+    return 0
+
+
+def export_file(args: argparse.Namespace) -> int:
+    from reformkit.export.run import export_document
+    from reformkit.export.safe_write import ExportError
+
+    fmt = args.format or args.output.suffix.lower().lstrip(".")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in ("docx", "md", "html"):
+        raise ExportError(
+            "Say which format with --format docx, md or html, or end the output "
+            "file name in .docx, .md or .html."
+        )
+    with _open(args) as project, _catalogue(args) as catalogue:
+        result = export_document(
+            project.document,
+            project.spec,
+            catalogue.entries("recommendation"),
+            catalogue.seed.credit,
+            fmt,
+            args.output,
+            template=args.template,
+        )
+    for warning in result.warnings:
+        print(f"reformkit: note: {warning}", file=sys.stderr)
+    print(f"Exported {args.file} to {result.path}.")
     return 0
 
 

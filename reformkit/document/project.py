@@ -280,6 +280,40 @@ class Project:
             if target is not old_section:
                 _renumber_items(db, target)
 
+    # Putting back what was removed (undo), with the same ids.
+    def restore_item(self, section_id: str, item: Item, index: int) -> Item:
+        section = self.document.section(section_id)
+        self.spec.section_type(section.key).item_type(item.type)
+        with self._edit("item-added", item.id) as db:
+            section.items.insert(max(0, min(index, len(section.items))), item)
+            db.table("items").insert(_item_row(item, section.id, 0))
+            _renumber_items(db, section)
+        return item
+
+    def restore_section(self, section: Section, index: int) -> Section:
+        self.spec.section_type(section.key)
+        sections = self.document.sections
+        with self._edit("section-added", section.id) as db:
+            sections.insert(max(0, min(index, len(sections))), section)
+            db.table("sections").insert(section_row(section, 0))
+            db.table("items").insert_all(
+                [_item_row(item, section.id, n) for n, item in enumerate(section.items)]
+            )
+            _renumber_sections(db, sections)
+        return section
+
+    # Where the user was: the wizard's step, the part last selected. Kept in the file so
+    # that reopening it, even after a crash, lands in the same place.
+    def state(self, key: str, default: str = "") -> str:
+        rows = self.execute_read("select value from meta where key = ?", [f"state:{key}"])
+        return str(rows[0]["value"]) if rows else default
+
+    def set_state(self, key: str, value: str) -> None:
+        if self._db is None:
+            return  # a read-only document cannot remember; that is not an error
+        with self._db.atomic():
+            self._db.table("meta").upsert({"key": f"state:{key}", "value": value}, pk="key")
+
     # Copies and snapshots.
     def save_as(self, target: Path) -> Path:
         """Copy the whole file to ``target`` with SQLite's backup API, replacing it only

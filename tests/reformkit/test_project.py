@@ -304,3 +304,28 @@ def test_create_refuses_to_overwrite(charter_file: Path) -> None:
     with pytest.raises(ProjectError, match="already exists"):
         Project.create(charter_file, CHARTER, "Again")
     assert charter_file.read_bytes() == before
+
+
+def test_removed_parts_can_be_restored_with_their_ids(charter_file: Path) -> None:
+    with Project.open(charter_file, KINDS) as project:
+        original = project.document.sections[2]
+        item = original.items[0]
+        project.remove_item(item.id)
+        project.restore_item(original.id, item, 0)
+        section = project.remove_section(original.id)
+        project.restore_section(section, 2)
+        expected = project.document
+    with Project.open(charter_file, KINDS) as again:
+        assert again.document == expected
+        assert again.document.sections[2].items[0].id == item.id
+
+
+def test_where_the_user_was_is_remembered(charter_file: Path) -> None:
+    with Project.open(charter_file, KINDS) as project:
+        assert project.state("wizard-step", "0") == "0"
+        project.set_state("wizard-step", "3")
+    with Project.open(charter_file, KINDS) as again:
+        assert again.state("wizard-step") == "3"
+    with Project.open(charter_file, KINDS, read_only=True) as reader:
+        reader.set_state("wizard-step", "4")
+        assert reader.state("wizard-step") == "3"
