@@ -45,7 +45,7 @@ EDITS: dict[str, Callable[[DocumentEditor], object]] = {
     "retag": lambda e: e.set_item_tags(e.project.document.sections[2].items[0].id, ["R18", "R20"]),
     "remove item": lambda e: e.remove_item(e.project.document.sections[2].items[0].id),
     "move item": lambda e: e.move_item(
-        e.project.document.sections[2].items[0].id, e.project.document.sections[3].id, 0
+        e.project.document.sections[2].items[2].id, e.project.document.sections[3].id, 0
     ),
     "reorder item": lambda e: e.move_item(
         e.project.document.sections[2].items[0].id, _rights(e), 1
