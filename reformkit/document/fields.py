@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -32,6 +32,7 @@ TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE = (
 )
 FIELD_TYPES = (TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE)
 _PENCE = Decimal("0.01")
+_DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
 _MONEY_TEXT = re.compile(r"^\s*£?\s*(-?[\d,]*\.?\d*)\s*$")
 
 
@@ -141,12 +142,16 @@ class Field:
         return str(amount.quantize(_PENCE))
 
     def _read_date(self, value: Any) -> str:
+        """Dates as people in the UK write them: 2027-03-31, 31/03/2027 or 31 March 2027."""
         if isinstance(value, date):
             return value.isoformat()
-        try:
-            return date.fromisoformat(str(value).strip()).isoformat()
-        except ValueError:
-            raise FieldError(
-                f"{self.label}: '{value}' is not a date. Write it as year-month-day, "
-                "for example 2025-03-31."
-            ) from None
+        text = " ".join(str(value).split())
+        for pattern in _DATE_PATTERNS:
+            try:
+                return datetime.strptime(text, pattern).date().isoformat()
+            except ValueError:
+                continue
+        raise FieldError(
+            f"{self.label}: '{value}' is not a date. Write it as day/month/year or "
+            "year-month-day, for example 31/03/2027 or 2027-03-31."
+        )
