@@ -1,0 +1,149 @@
+"""One input widget per field type, all with the same small interface: value, set, signal.
+
+Text is shown and read as typed; dates and money are shown the way people write them and
+checked by the kernel when the form commits them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from reformkit.document.fields import (
+    CHOICE,
+    DATE,
+    FLAG,
+    INTEGER,
+    LONG_TEXT,
+    MONEY,
+    REFERENCE,
+    TEXT_LIST,
+    Field,
+)
+from reformkit.layout.formatting import long_date
+
+NONE_CHOSEN = "(none)"
+
+
+class FieldWidget:
+    """Adapts a Qt widget to one field: ``value()``, ``show_value()``, ``on_edit(callback)``."""
+
+    def __init__(self, field: Field, widget: QWidget):
+        self.field = field
+        self.widget = widget
+        widget.setAccessibleName(field.label)
+        if field.help:
+            widget.setToolTip(field.help)
+            widget.setAccessibleDescription(field.help)
+
+    def value(self) -> Any:
+        widget = self.widget
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            return "" if data is None else data
+        if isinstance(widget, QPlainTextEdit):
+            text = widget.toPlainText()
+            return (
+                [line for line in text.splitlines() if line.strip()]
+                if (self.field.type == TEXT_LIST)
+                else text
+            )
+        assert isinstance(widget, QLineEdit)
+        return widget.text()
+
+    def show_value(self, value: Any) -> None:
+        """Show a stored value without reporting it as an edit."""
+        widget = self.widget
+        blocked = widget.blockSignals(True)
+        try:
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(value if value not in (None, "") else None)
+                widget.setCurrentIndex(max(index, 0))
+            elif isinstance(widget, QPlainTextEdit):
+                text = "\n".join(value) if isinstance(value, list) else str(value or "")
+                if widget.toPlainText() != text:
+                    widget.setPlainText(text)
+            else:
+                assert isinstance(widget, QLineEdit)
+                text = _as_typed(self.field, value)
+                if widget.text() != text and not _same_value(self.field, widget.text(), value):
+                    widget.setText(text)
+        finally:
+            widget.blockSignals(blocked)
+
+    def on_edit(self, callback: Callable[[], None]) -> None:
+        widget = self.widget
+        if isinstance(widget, QCheckBox):
+            widget.toggled.connect(lambda _checked: callback())
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _index: callback())
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(callback)
+        else:
+            assert isinstance(widget, QLineEdit)
+            widget.textEdited.connect(lambda _text: callback())
+
+
+def make_field_widget(
+    field: Field, references: list[tuple[str, str]] | None = None, parent: QWidget | None = None
+) -> FieldWidget:
+    """The right widget for ``field``. ``references`` lists (id, name) for a reference."""
+    widget: QWidget
+    if field.type in (LONG_TEXT, TEXT_LIST):
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setMinimumHeight(90 if field.type == LONG_TEXT else 70)
+        if field.type == TEXT_LIST:
+            editor.setPlaceholderText("One a line")
+        widget = editor
+    elif field.type == FLAG:
+        widget = QCheckBox(field.label, parent)
+    elif field.type in (CHOICE, REFERENCE):
+        combo = QComboBox(parent)
+        if not field.required or field.type == REFERENCE:
+            combo.addItem(NONE_CHOSEN, None)
+        if field.type == CHOICE:
+            for choice in field.choices:
+                combo.addItem(choice, choice)
+        else:
+            for identifier, name in references or []:
+                combo.addItem(name, identifier)
+        widget = combo
+    else:
+        line = QLineEdit(parent)
+        line.setClearButtonEnabled(field.type != MONEY)
+        if field.type == DATE:
+            line.setPlaceholderText("For example 31/03/2027")
+        elif field.type == MONEY:
+            line.setPlaceholderText("Pounds, for example 125000")
+            line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        elif field.type == INTEGER:
+            line.setPlaceholderText("A whole number")
+        widget = line
+    return FieldWidget(field, widget)
+
+
+def _as_typed(field: Field, value: Any) -> str:
+    if value is None:
+        return ""
+    if field.type == DATE and value:
+        return long_date(str(value))
+    if field.type == MONEY and value:
+        text = f"{float(value):,.2f}"
+        return text[:-3] if text.endswith(".00") else text
+    return str(value)
+
+
+def _same_value(field: Field, typed: str, stored: Any) -> bool:
+    """Whether what is typed already means the stored value (so the cursor is left alone)."""
+    try:
+        return bool(field.clean(typed) == stored)
+    except ValueError:
+        return False
