@@ -1,0 +1,58 @@
+"""Turning a catalogue entry into an item of a document, keeping where it came from.
+
+A right from the briefing dropped into "Rights of staff" becomes a right clause with the
+entry's title and words, its recommendations as tags, and a note of the entry and wording
+it came from (so a later change to the entry flags the clause for review).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reformkit.catalogue.entry import Entry
+from reformkit.document.model import Source, clean_tags
+from reformkit.document.spec import PARAGRAPH, ItemType, SectionType
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """What to add: the item type, its fields, tags and source."""
+
+    item_type: ItemType
+    fields: dict[str, Any]
+    tags: list[str]
+    source: Source
+
+
+def suitable(section_type: SectionType, entry: Entry) -> bool:
+    """Whether the section has an item type made for entries of this kind."""
+    return any(entry.kind in t.catalogue_kinds for t in section_type.item_types)
+
+
+def draft_from_entry(
+    section_type: SectionType, entry: Entry, section_tags: list[str] | tuple[str, ...] = ()
+) -> Drafted:
+    item_type = next((t for t in section_type.item_types if entry.kind in t.catalogue_kinds), None)
+    words = entry.body
+    if item_type is None:
+        item_type = (
+            PARAGRAPH if PARAGRAPH in section_type.item_types else (section_type.item_types[0])
+        )
+    fields: dict[str, Any] = {}
+    names = item_type.field_names
+    if item_type is PARAGRAPH:
+        fields["text"] = f"{entry.title}: {words}"
+    else:
+        if item_type.title_field:
+            fields[item_type.title_field] = entry.title
+        if "text" in names and item_type.title_field != "text":
+            fields["text"] = words
+    for field in item_type.fields:  # choices the entry settles (e.g. a Board role)
+        if field.name == "role" and entry.kind == "role":
+            fields["role"] = entry.title
+    recommendations = [r for r in entry.related if r.startswith("R")]
+    if entry.kind == "recommendation":
+        recommendations.append(entry.id)
+    tags = clean_tags([*section_tags, *recommendations])
+    return Drafted(item_type, fields, tags, Source(entry.id, entry.revision))

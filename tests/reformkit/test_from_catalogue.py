@@ -1,0 +1,36 @@
+"""Catalogue entries become document items with their source and tags."""
+
+from __future__ import annotations
+
+from charter import CHARTER
+from plans import PLAN
+from reformkit.catalogue.store import Catalogue
+from reformkit.document.from_catalogue import draft_from_entry, suitable
+
+
+def test_a_right_becomes_a_right_clause(catalogue: Catalogue) -> None:
+    rights = CHARTER.section_type("rights")
+    entry = catalogue.get("W3")
+    assert suitable(rights, entry)
+    drafted = draft_from_entry(rights, entry, ["R18"])
+    assert drafted.item_type.name == "right"
+    assert drafted.fields == {"title": entry.title, "text": entry.quote}
+    assert drafted.tags == ["R18", "R19"]
+    assert drafted.source.entry_id == "W3" and drafted.source.revision == entry.revision
+
+
+def test_a_board_role_fills_the_role(catalogue: Catalogue) -> None:
+    board = PLAN.section_type("board")
+    drafted = draft_from_entry(board, catalogue.get("BR3"), ["R3"])
+    assert drafted.item_type.name == "member"
+    assert drafted.fields["role"] == "NHS Integrated Care Board chair"
+
+
+def test_anything_else_becomes_a_paragraph(catalogue: Catalogue) -> None:
+    foreword = PLAN.section_type("foreword")
+    entry = catalogue.get("R4")
+    assert not suitable(foreword, entry)
+    drafted = draft_from_entry(foreword, entry, ["R4"])
+    assert drafted.item_type.name == "paragraph"
+    assert drafted.fields["text"].endswith(entry.quote)
+    assert drafted.tags == ["R4"]
