@@ -12,6 +12,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,33 +102,34 @@ class Project:
     def open(
         cls, path: Path, kinds: DocumentKinds, read_only: bool = False, ignore_lock: bool = False
     ) -> Project:
-        path = Path(path)
-        files.check_header(path)
-        connection = files.read_only_connection(path)
-        try:
-            files.verify(connection, path)
-            connection.row_factory = sqlite3.Row
-            document = load_document(connection)
-        except sqlite3.DatabaseError as error:
-            raise CorruptProjectError(
-                f"{path.name} is damaged and cannot be read ({error}). It has not been changed."
-            ) from None
-        finally:
-            connection.close()
-        spec = kinds.get(document.kind)
+        """Read the whole file, then open it for editing (or read-only)."""
+        return cls.finish_opening(read_for_opening(path, kinds), read_only, ignore_lock)
+
+    @classmethod
+    def finish_opening(
+        cls, loaded: LoadedFile, read_only: bool = False, ignore_lock: bool = False
+    ) -> Project:
+        """The quick second half of :meth:`open`, on the thread that will edit the file.
+
+        The slow half, :func:`read_for_opening`, may run on another thread.
+        """
+        path = loaded.path
         reason = ""
         if read_only:
             reason = "You opened it read-only."
         elif not files.is_writable(path):
             reason = "The file or its folder cannot be written to, so it opened read-only."
         if reason:
-            return cls(path, None, document, spec, reason)
+            return cls(path, None, loaded.document, loaded.spec, reason)
         holder = _read_holder(path)
         if not ignore_lock:
             files.check_holder(holder, path)
+        if loaded.modified_since(path):
+            # Another program changed the file after it was read: read it again.
+            loaded = read_for_opening(path, loaded.kinds)
         db = files.open_for_writing(path)
         _set_holder(db)
-        return cls(path, db, document, spec)
+        return cls(path, db, loaded.document, loaded.spec)
 
     def close(self) -> None:
         if self._db is not None:
@@ -400,6 +402,45 @@ class Project:
                 {"id": snapshot_id, "name": name, "created": now(), "document": document_json}
             )
         return snapshot_id
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A project file read in full and checked, not yet opened for editing."""
+
+    path: Path
+    document: Document
+    spec: DocumentSpec
+    kinds: DocumentKinds
+    signature: tuple[int, int]
+
+    def modified_since(self, path: Path) -> bool:
+        return _signature(path) != self.signature
+
+
+def read_for_opening(path: Path, kinds: DocumentKinds) -> LoadedFile:
+    """Check and read the whole file without writing anything (safe on a worker thread)."""
+    path = Path(path)
+    files.check_header(path)
+    signature = _signature(path)
+    connection = files.read_only_connection(path)
+    try:
+        files.verify(connection, path)
+        connection.row_factory = sqlite3.Row
+        document = load_document(connection)
+    except sqlite3.DatabaseError as error:
+        raise CorruptProjectError(
+            f"{path.name} is damaged and cannot be read ({error}). It has not been changed."
+        ) from None
+    finally:
+        connection.close()
+    return LoadedFile(path, document, kinds.get(document.kind), kinds, signature)
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    wal = path.with_name(path.name + "-wal")
+    return (stat.st_mtime_ns, wal.stat().st_mtime_ns if wal.exists() else 0)
 
 
 def _read_holder(path: Path) -> str | None:
