@@ -1,0 +1,168 @@
+"""Opening the Word template an export starts from: ReformKit's own or a user's house style.
+
+A user's file is checked before python-docx sees it, so that a broken or hostile file gives a
+clear message instead of a traceback: it must be a zip of a sensible size whose entries stay
+inside it, with the parts of a Word document. A Word template (.dotx) is accepted by copying
+it and relabelling its main part as a document, which is all that tells the two apart.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+import resources
+from reformkit.export.safe_write import ExportError
+
+MAX_TOTAL_BYTES = 50 * 1024 * 1024  # uncompressed; real templates are well under 5 MB
+MAX_ENTRIES = 2000
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+MACRO_TYPES = ("ms-word.document.macroEnabled", "ms-word.template.macroEnabledTemplate")
+_CHUNK = 64 * 1024
+
+
+def builtin_template() -> Path:
+    return resources.path("templates", "reformkit.docx")
+
+
+def open_template(template: Path | None) -> Any:
+    """A python-docx Document opened from ``template`` (or ReformKit's), its body emptied."""
+    path = builtin_template() if template is None else Path(template)
+    name = path.name
+    if not path.is_file():
+        if template is None:
+            raise ExportError(
+                "ReformKit's Word template is missing from this installation "
+                f"({path}). Reinstall ReformKit, or choose your own template."
+            )
+        raise ExportError(f"The template {name} was not found. Choose another template.")
+    content_types = check_package(path)
+    with tempfile.TemporaryDirectory(prefix="reformkit-template-") as folder:
+        source = path
+        if TEMPLATE_TYPE in content_types:
+            source = Path(folder) / "template.docx"
+            _as_document(path, source, content_types)
+        try:
+            document = docx.Document(str(source))
+        except Exception as error:  # python-docx and lxml raise many kinds; all mean "broken"
+            raise ExportError(
+                f"The template {name} could not be read as a Word document ({_reason(error)}). "
+                "Open it in Word, save it again as .docx or .dotx, and try once more."
+            ) from None
+    empty_body(document)
+    return document
+
+
+def check_package(path: Path) -> str:
+    """Check that ``path`` is a safe, complete Word package; return its content types."""
+    name = path.name
+    if not zipfile.is_zipfile(path):
+        raise ExportError(
+            f"The template {name} is not a Word file (.docx or .dotx). Choose a file saved by "
+            "Word or LibreOffice in Word format."
+        )
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise ExportError(
+                    f"The template {name} holds {len(entries)} files, more than a Word template "
+                    "ever needs. ReformKit did not open it; choose another template."
+                )
+            names = set()
+            for entry in entries:
+                if _escapes(entry.filename):
+                    raise ExportError(
+                        f"The template {name} contains a file that points outside it "
+                        f"({entry.filename!r}). ReformKit did not open it; choose another "
+                        "template."
+                    )
+                names.add(entry.filename)
+            _check_size(package, entries, name)
+            missing = [p for p in ("[Content_Types].xml", "_rels/.rels") if p not in names]
+            if missing:
+                raise ExportError(
+                    f"The template {name} is not a complete Word file ({', '.join(missing)} is "
+                    "missing). Open it in Word, save it again, and try once more."
+                )
+            content_types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+        raise ExportError(
+            f"The template {name} is damaged and cannot be opened ({_reason(error)}). "
+            "Choose another template, or save this one again from Word."
+        ) from None
+    if any(kind in content_types for kind in MACRO_TYPES):
+        raise ExportError(
+            f"The template {name} contains macros (.docm or .dotm). Save it from Word as a "
+            "plain Word document (.docx) or template (.dotx), then try again."
+        )
+    if DOCUMENT_TYPE not in content_types and TEMPLATE_TYPE not in content_types:
+        raise ExportError(
+            f"The template {name} is not a Word document (it may be a spreadsheet or a "
+            "presentation). Choose a .docx or .dotx file."
+        )
+    return content_types
+
+
+def empty_body(document: Any) -> None:
+    """Remove the template's own text, keeping its last section properties (page set-up,
+    headers and footers), and any comments it carried."""
+    body = document.element.body
+    for part in list(body):
+        if part.tag != qn("w:sectPr"):
+            body.remove(part)
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/comments") and not rel.is_external:
+            comments = rel.target_part.element
+            for comment in list(comments):
+                comments.remove(comment)
+
+
+def _escapes(filename: str) -> bool:
+    if filename.startswith(("/", "\\")) or "\\" in filename or ":" in filename.split("/")[0]:
+        return True
+    normal = posixpath.normpath(filename)
+    return normal == ".." or normal.startswith("../")
+
+
+def _check_size(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], name: str) -> None:
+    """Read every entry, counting real bytes (a zip can lie about its sizes)."""
+    declared = sum(entry.file_size for entry in entries)
+    total = declared
+    if declared <= MAX_TOTAL_BYTES:
+        total = 0
+        for entry in entries:
+            with package.open(entry) as stream:
+                while chunk := stream.read(_CHUNK):
+                    total += len(chunk)
+                    if total > MAX_TOTAL_BYTES:
+                        break
+            if total > MAX_TOTAL_BYTES:
+                break
+    if total > MAX_TOTAL_BYTES:
+        raise ExportError(
+            f"The template {name} unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB, "
+            "far more than a Word template needs. ReformKit did not open it; choose another "
+            "template."
+        )
+
+
+def _as_document(source: Path, target: Path, content_types: str) -> None:
+    """Copy a .dotx to ``target`` with its main part relabelled as a document."""
+    relabelled = content_types.replace(TEMPLATE_TYPE, DOCUMENT_TYPE).encode("utf-8")
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for entry in old.infolist():
+            data = relabelled if entry.filename == "[Content_Types].xml" else old.read(entry)
+            new.writestr(entry, data)
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return text[:160] or type(error).__name__
