@@ -1,4 +1,5 @@
-"""Starting the desktop app: open the library, show the catalogue browser, run until quit."""
+"""Starting the desktop app: open the library, show the start screen (or reopen what was
+open when ReformKit last stopped unexpectedly), and run until the user quits."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import reformkit
+from desktop import palette
 from desktop.error_hook import make_excepthook
+from desktop.launcher import document_kinds
 from desktop.main_window import MainWindow
+from desktop.session import AppSession
+from desktop.start_screen import StartScreen
 from reformkit import APP_NAME
 from reformkit.catalogue.store import Catalogue
 from reformkit.errors import ReformKitError
@@ -52,11 +58,23 @@ def create_main_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:
     return MainWindow(catalogue, settings)
 
 
+def document_paths(args: list[str]) -> list[Path]:
+    """Documents named on the command line (``reformkit plan.reformkit``)."""
+    skip = {i + 1 for i, arg in enumerate(args) if arg == "--library"}
+    return [
+        Path(arg).expanduser()
+        for i, arg in enumerate(args)
+        if i not in skip and not arg.startswith("--")
+    ]
+
+
 def run(args: list[str]) -> int:
     """Open the app, run it until the user quits, and return the exit status."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
     paths = AppPaths.default()
     library = library_option(args) or paths.library
     try:
@@ -70,19 +88,43 @@ def run(args: list[str]) -> int:
         return 2
 
     previous_hook = sys.excepthook
-    window: MainWindow | None = None
+    settings = open_settings(paths.config)
+    settings.setValue("app/version", reformkit.__version__)  # lets a later version adapt them
+    if app.property("systemPalette") is None:
+        app.setProperty("systemPalette", app.palette())
+    palette.apply(
+        app, str(settings.value(palette.SETTING, "System")), app.property("systemPalette")
+    )
+    session = AppSession(catalogue, settings, document_kinds(), paths)
+    start: StartScreen | None = None
     try:
         if catalogue.recovered_from is not None:
             QMessageBox.information(
                 None, RECOVERED_TITLE, recovered_message(library, catalogue.recovered_from)
             )
-        window = create_main_window(catalogue, open_settings(paths.config))
-        sys.excepthook = make_excepthook(lambda: window, paths.config / ERROR_LOG)
-        window.show()
+        start = StartScreen(session)
+        sys.excepthook = make_excepthook(
+            lambda: QApplication.activeWindow() or start, paths.config / ERROR_LOG
+        )
+        wanted = document_paths(args) or session.left_open_by_a_crash()
+        if wanted:
+            for path in wanted:
+                session.open_document(path, start)
+            session.open_failed.connect(lambda _message: _show_start_if_alone(session, start))
+        else:
+            start.show()
         return app.exec()
     finally:
         sys.excepthook = previous_hook
-        if window is not None:
-            window.close()  # saves the window's size and layout
-            window.deleteLater()
+        for window in list(session.windows):
+            window.close()
+        if start is not None:
+            start.close()
+            start.deleteLater()
+        settings.sync()
         catalogue.close()
+
+
+def _show_start_if_alone(session: AppSession, start: StartScreen | None) -> None:
+    if start is not None and not session.windows:
+        start.show()

@@ -33,6 +33,34 @@ through the list; <b>Right</b> opens a group and <b>Left</b> closes it.</p>
 """
 
 
+DOCUMENT_HELP_TITLE = "How to write your document"
+
+DOCUMENT_HELP_HTML = """
+<h2>How to write your document</h2>
+<p>There is no Save button. Every change is kept in the file as you make it. You can close
+the window or switch off the laptop at any time.</p>
+<h3>The parts</h3>
+<p>The list on the left shows the parts of your charter or plan. Choose one to edit it in the
+middle. The preview on the right shows how it will look, and follows what you are editing.</p>
+<h3>The briefing</h3>
+<p>The <b>Catalogue</b> panel holds the briefing's principles, rights, duties and more. Choose
+one and press <b>Add</b>, or drag it onto a part. It keeps a note of where it came from, so
+you will be told if that entry changes later.</p>
+<h3>Recommendations</h3>
+<p>Every part says which of the briefing's 22 recommendations it answers. The
+<b>Coverage</b> panel shows what your document answers, what is missing, and which
+recommendations are for national government only.</p>
+<h3>Undo</h3>
+<p><b>Ctrl+Z</b> undoes your last change and <b>Ctrl+Shift+Z</b> redoes it.</p>
+<h3>Versions</h3>
+<p>Take a snapshot when a version is agreed, for example by the Board. You can compare any
+two snapshots, or a snapshot with now.</p>
+<h3>Export</h3>
+<p><b>File › Export</b> (Ctrl+E) writes a Word document, in your organisation's style if you
+give it your template, or Markdown, or a web page.</p>
+"""
+
+
 def about_html(credit: str) -> str:
     return (
         f"<h3>ReformKit {escape(reformkit.__version__)}</h3>"
@@ -58,13 +86,15 @@ def show_about(parent: QWidget, credit: str) -> QMessageBox:
 class HelpDialog(QDialog):
     """A short, scrollable help page; it stays open beside the window while you try things."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self, parent: QWidget | None = None, title: str = HELP_TITLE, html: str = HELP_HTML
+    ):
         super().__init__(parent)
-        self.setWindowTitle(HELP_TITLE)
+        self.setWindowTitle(title)
         self.resize(520, 560)
         self.page = DetailView(self)
         self.page.setAccessibleName("Help")
-        self.page.setHtml(HELP_HTML)
+        self.page.setHtml(html)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

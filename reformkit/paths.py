@@ -23,6 +23,7 @@ class AppPaths:
 
     data: Path
     config: Path
+    documents: Path  # where new charters and plans are offered a home
 
     @property
     def library(self) -> Path:
@@ -34,6 +35,10 @@ class AppPaths:
         home = os.environ.get(HOME_VARIABLE)
         if home:
             root = Path(home)
-            return cls(data=root / "data", config=root / "config")
+            return cls(data=root / "data", config=root / "config", documents=root / "documents")
         dirs = PlatformDirs(APP_NAME, appauthor=False)
-        return cls(data=Path(dirs.user_data_dir), config=Path(dirs.user_config_dir))
+        return cls(
+            data=Path(dirs.user_data_dir),
+            config=Path(dirs.user_config_dir),
+            documents=Path(dirs.user_documents_dir) / APP_NAME,
+        )

@@ -1,0 +1,21 @@
+"""Opening a sample makes its document file once, then reuses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reformkit.document.project import Project
+from reformkit.samples import SAMPLES, sample_file
+from tests.documents import KINDS
+
+
+def test_samples_become_document_files_once(tmp_path: Path) -> None:
+    for sample in SAMPLES:
+        path = sample_file(sample, tmp_path, KINDS)
+        with Project.open(path, KINDS) as project:
+            assert project.document.sections and project.document.meta.title
+            project.set_meta(title="Changed by me")
+        again = sample_file(sample, tmp_path, KINDS)
+        assert again == path
+        with Project.open(again, KINDS) as project:
+            assert project.document.meta.title == "Changed by me"
