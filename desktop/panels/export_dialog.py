@@ -1,0 +1,418 @@
+"""The Export dialog: choose a format (and for Word a house template), where to save, export.
+
+The export runs on its own thread (:mod:`desktop.panels.export_job`) while a progress bar
+moves; the dialog cannot be closed until it ends. Then it says where the file went, lists
+any notes (a house template missing a style, say) and offers to open the file or its folder.
+A failure is reported in the writer's own plain words, and the dialog stays open to try again.
+
+File dialogs and opening files go through small methods (``choose_destination``,
+``choose_template``, ``open_url``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.panels.export_job import ExportJob, ExportRequest
+from reformkit.catalogue.store import Catalogue
+from reformkit.document.project import Project
+from reformkit.export.run import ExportResult
+
+FORMAT_KEY = "export/format"
+FOLDER_KEY = "export/folder"
+TEMPLATE_KEY = "export/template"
+
+# format: (what people call it, the file name's ending, other endings that are also fine)
+FORMAT_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "docx": ("Word document", ".docx", ()),
+    "md": ("Markdown", ".md", (".markdown",)),
+    "html": ("Web page", ".html", (".htm",)),
+}
+DEFAULT_FORMAT = "docx"
+TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx)"
+BUILT_IN_STYLE = "ReformKit's own style"
+ERROR_COLOUR = "#a4262c"
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+
+
+def default_file_name(title: str, fmt: str) -> str:
+    """A file name made from the document's title, safe on Windows, macOS and Linux."""
+    name = title.replace(": ", " - ")
+    name = _UNSAFE.sub("-", name)
+    name = " ".join(name.split()).strip(" .-")[:100].rstrip(" .-")
+    return (name or "Untitled") + FORMAT_CHOICES[fmt][1]
+
+
+def with_extension(path: Path, fmt: str) -> Path:
+    """``path``, ending in the format's extension (added if it has another or none)."""
+    _label, suffix, others = FORMAT_CHOICES[fmt]
+    if path.suffix.lower() in (suffix, *others):
+        return path
+    known = {ending for _, main, more in FORMAT_CHOICES.values() for ending in (main, *more)}
+    if path.suffix.lower() in known:
+        return path.with_suffix(suffix)
+    return path.with_name(path.name + suffix)
+
+
+def file_filter(fmt: str) -> str:
+    label, suffix, others = FORMAT_CHOICES[fmt]
+    patterns = " ".join(f"*{s}" for s in (suffix, *others))
+    return f"{label} ({patterns})"
+
+
+class ExportDialog(QDialog):
+    """Export one project to Word, Markdown or a web page."""
+
+    export_finished = Signal(bool)  # after each export: True when the file was written
+
+    def __init__(
+        self,
+        project: Project,
+        catalogue: Catalogue,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.project = project
+        self.catalogue = catalogue
+        self.settings = settings
+        self.job: ExportJob | None = None
+        self.result: ExportResult | None = None
+        self.destination: Path | None = None
+        self.template: Path | None = None
+        self._confirmed: Path | None = None  # a path the user chose (or we just wrote)
+        self._ok = False
+        self.setWindowTitle("Export")
+        self.setMinimumWidth(560)
+
+        title = project.document.meta.title
+        heading = QLabel(f"<b>Export “{escape(title)}”</b>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        self._build_format()
+        self._build_template()
+        self._build_destination()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setAccessibleName("Export progress")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName("Export result")
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setAccessibleName("Notes about the export")
+        self.notes.hide()
+        self._build_buttons()
+
+        form = QFormLayout()
+        form.addRow("Save to:", self._destination_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.format_box)
+        layout.addWidget(self.template_box)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.notes)
+        layout.addStretch(1)
+        layout.addLayout(self._buttons_row)
+
+        self._restore()
+        self.export_button.setFocus()
+
+    # Building.
+    def _build_format(self) -> None:
+        self.format_box = QGroupBox("Format")
+        self.format_group = QButtonGroup(self)
+        self.format_buttons: dict[str, QRadioButton] = {}
+        row = QHBoxLayout(self.format_box)
+        for fmt, (label, suffix, _others) in FORMAT_CHOICES.items():
+            button = QRadioButton(f"{label} ({suffix})")
+            button.setAccessibleName(label)
+            self.format_group.addButton(button)
+            self.format_buttons[fmt] = button
+            row.addWidget(button)
+            button.toggled.connect(self._format_toggled)
+        row.addStretch(1)
+
+    def _build_template(self) -> None:
+        self.template_box = QGroupBox("House style (Word only)")
+        self.template_field = QLineEdit()
+        self.template_field.setReadOnly(True)
+        self.template_field.setAccessibleName("House template")
+        self.template_button = QPushButton("Choose template…")
+        self.template_button.setToolTip(
+            "Use your organisation's Word template (.docx or .dotx) for fonts, colours and "
+            "headings."
+        )
+        self.template_button.clicked.connect(self._choose_template_clicked)
+        self.built_in_button = QPushButton("Use ReformKit's style")
+        self.built_in_button.clicked.connect(lambda: self.set_template(None))
+        row = QHBoxLayout(self.template_box)
+        row.addWidget(self.template_field, 1)
+        row.addWidget(self.template_button)
+        row.addWidget(self.built_in_button)
+
+    def _build_destination(self) -> None:
+        self.destination_field = QLineEdit()
+        self.destination_field.setReadOnly(True)
+        self.destination_field.setAccessibleName("Save to")
+        self.destination_button = QPushButton("Choose…")
+        self.destination_button.setAccessibleName("Choose where to save")
+        self.destination_button.clicked.connect(self.choose_destination)
+        self._destination_row = QWidget()
+        row = QHBoxLayout(self._destination_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.destination_field, 1)
+        row.addWidget(self.destination_button)
+
+    def _build_buttons(self) -> None:
+        self.open_button = QPushButton("Open the file")
+        self.open_button.clicked.connect(self.open_file)
+        self.folder_button = QPushButton("Show in folder")
+        self.folder_button.clicked.connect(self.show_in_folder)
+        self.export_button = QPushButton("Export")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.open_button, self.folder_button):
+            button.setAutoDefault(False)
+            button.hide()
+        self._buttons_row = QHBoxLayout()
+        self._buttons_row.addWidget(self.open_button)
+        self._buttons_row.addWidget(self.folder_button)
+        self._buttons_row.addStretch(1)
+        self._buttons_row.addWidget(self.export_button)
+        self._buttons_row.addWidget(self.close_button)
+
+    # Settings.
+    def _restore(self) -> None:
+        fmt = str(self.settings.value(FORMAT_KEY, DEFAULT_FORMAT) or DEFAULT_FORMAT)
+        template = str(self.settings.value(TEMPLATE_KEY, "") or "")
+        self.template = Path(template) if template and Path(template).is_file() else None
+        self._show_template()
+        self.set_format(fmt if fmt in FORMAT_CHOICES else DEFAULT_FORMAT)
+        folder = self.default_folder()
+        title = self.project.document.meta.title
+        self.destination = folder / default_file_name(title, self.format())
+        self._show_destination()
+
+    def default_folder(self) -> Path:
+        """The folder last exported to, else the document's own folder, else home."""
+        remembered = str(self.settings.value(FOLDER_KEY, "") or "")
+        for candidate in (remembered, str(Path(self.project.path).parent)):
+            if candidate and Path(candidate).is_dir():
+                return Path(candidate)
+        return Path.home()
+
+    # Format and template.
+    def format(self) -> str:
+        for fmt, button in self.format_buttons.items():
+            if button.isChecked():
+                return fmt
+        return DEFAULT_FORMAT
+
+    def set_format(self, fmt: str) -> None:
+        self.format_buttons[fmt].setChecked(True)
+        self._format_toggled()
+
+    def _format_toggled(self, *_args: object) -> None:
+        fmt = self.format()
+        self.template_box.setEnabled(fmt == "docx" and self.job is None)
+        if self.destination is not None:
+            self.destination = with_extension(self.destination, fmt)
+            self._show_destination()
+
+    def choose_template(self) -> Path | None:
+        """Ask for a house template with the native file dialog; ``None`` if cancelled."""
+        start = str(self.template.parent) if self.template else str(self.default_folder())
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a house template", start, TEMPLATE_FILTER
+        )
+        return Path(name) if name else None
+
+    def _choose_template_clicked(self) -> None:
+        chosen = self.choose_template()
+        if chosen is not None:
+            self.set_template(chosen)
+
+    def set_template(self, template: Path | None) -> None:
+        """Use ``template`` for Word exports from now on (``None``: ReformKit's own style)."""
+        self.template = template
+        self.settings.setValue(TEMPLATE_KEY, str(template) if template else "")
+        self._show_template()
+
+    def _show_template(self) -> None:
+        self.template_field.setText(self.template.name if self.template else BUILT_IN_STYLE)
+        self.template_field.setToolTip(str(self.template) if self.template else "")
+        self.built_in_button.setEnabled(self.template is not None)
+
+    # Where to save.
+    def choose_destination(self) -> Path | None:
+        """Ask where to save with the native file dialog; ``None`` if cancelled."""
+        fmt = self.format()
+        start = self.destination or self.default_folder() / default_file_name(
+            self.project.document.meta.title, fmt
+        )
+        name, _ = QFileDialog.getSaveFileName(self, "Export as", str(start), file_filter(fmt))
+        if not name:
+            return None
+        self.set_destination(Path(name))
+        return self.destination
+
+    def set_destination(self, path: Path) -> None:
+        """Save to ``path`` (the user chose it, so an existing file there may be replaced)."""
+        self.destination = with_extension(Path(path), self.format())
+        self._confirmed = self.destination
+        self._show_destination()
+
+    def _show_destination(self) -> None:
+        text = str(self.destination) if self.destination else ""
+        self.destination_field.setText(text)
+        self.destination_field.setToolTip(text)
+        self.destination_field.setCursorPosition(0)
+
+    # Exporting.
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def export(self) -> bool:
+        """Start exporting; ``False`` if it did not start (already running, or cancelled)."""
+        if self.running:
+            return False
+        target = self.destination
+        # Never replace a file the user has not chosen: ask first (the native dialog confirms).
+        if target is None or (target.exists() and target != self._confirmed):
+            target = self.choose_destination()
+            if target is None:
+                return False
+        fmt = self.format()
+        self.settings.setValue(FORMAT_KEY, fmt)
+        self.settings.setValue(FOLDER_KEY, str(target.parent))
+        request = ExportRequest.prepare(
+            self.project, self.catalogue, fmt, target, self.template if fmt == "docx" else None
+        )
+        self.result = None
+        self._ok = False
+        self.job = ExportJob(request, self)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(self._succeeded)
+        self.job.failed.connect(self._failed)
+        self.job.finished.connect(self._job_finished)
+        self._set_running(True)
+        self.message.setStyleSheet("")
+        self.message.setText(f"Exporting to {target.name}…")
+        self.notes.hide()
+        self.open_button.hide()
+        self.folder_button.hide()
+        self.job.start()
+        return True
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (
+            self.format_box,
+            self.destination_button,
+            self.export_button,
+            self.close_button,
+        ):
+            widget.setEnabled(not running)
+        self.template_box.setEnabled(not running and self.format() == "docx")
+        if running:
+            self.progress.setRange(0, 0)  # busy until the writer reports
+        self.setCursor(Qt.CursorShape.BusyCursor if running else Qt.CursorShape.ArrowCursor)
+
+    def _progressed(self, percent: int) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+
+    def _succeeded(self, result: ExportResult) -> None:
+        self.result = result
+        self._ok = True
+        self._confirmed = Path(result.path)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        self.message.setText(f"Saved to {result.path}")
+        if result.warnings:
+            items = "".join(f"<li>{escape(w, quote=False)}</li>" for w in result.warnings)
+            self.notes.setText(f"<b>Please note:</b><ul>{items}</ul>")
+            self.notes.show()
+        self.open_button.show()
+        self.folder_button.show()
+
+    def _failed(self, message: str) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.message.setText(f"The document was not exported. {message}")
+
+    def _job_finished(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        self._set_running(False)
+        (self.open_button if self._ok else self.export_button).setFocus()
+        self.export_finished.emit(self._ok)
+
+    # After an export.
+    def open_file(self) -> bool:
+        if self.result is None:
+            return False
+        return self.open_url(QUrl.fromLocalFile(str(self.result.path)))
+
+    def show_in_folder(self) -> bool:
+        if self.result is None:
+            return False
+        return self.open_url(QUrl.fromLocalFile(str(Path(self.result.path).parent)))
+
+    def open_url(self, url: QUrl) -> bool:
+        """Open ``url`` with the system's own application; say so if there is none."""
+        if QDesktopServices.openUrl(url):
+            return True
+        self.message.setText(
+            f"Saved to {self.result.path if self.result else url.toLocalFile()}, but this "
+            f"computer has no program set to open {url.toLocalFile()}."
+        )
+        return False
+
+    # Closing: not while an export is running.
+    def reject(self) -> None:
+        if not self.running:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def done(self, code: int) -> None:
+        if self.running:
+            return
+        super().done(code)
