@@ -38,6 +38,8 @@ class StyleDef:
     @property
     def label(self) -> str:
         """The name as Word shows it in its style gallery."""
+        if self.name.startswith("toc "):
+            return self.name.upper()
         return self.name[0].upper() + self.name[1:] if self.name.islower() else self.name
 
 

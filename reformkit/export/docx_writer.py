@@ -218,7 +218,7 @@ class _Writer:
             name = self.bookmarks.get(heading.anchor or f"#{number}")
             if heading.level <= depth and name:
                 entries.append((heading.level, heading.display.strip() or "Untitled section", name))
-        levels = {1: self.styles["Toc 1"], 2: self.styles["Toc 2"]}
+        levels = {1: self.styles["TOC 1"], 2: self.styles["TOC 2"]}
         for made in toc_paragraphs(entries, depth, levels, self.text_width):
             self._append(made)
         self.document.add_page_break()
@@ -229,16 +229,21 @@ class _Writer:
         if clause.needs_review:
             note = clean(clause.review_note).strip() or "Check this clause before you publish."
             self.document.add_comment(runs, text=note, author=COMMENT_AUTHOR, initials="RK")
+        parts = [title]
         if clause.text.strip():
-            self.paragraph(clause.text, "")
+            parts.append(self.paragraph(clause.text, ""))
         for label, value in clause.details:
             detail = self.paragraph("", "Clause Detail")
             self.spans(detail, (Span(f"{label}: ", bold=True), Span(value)))
+            parts.append(detail)
         if clause.source.strip():
-            self.paragraph(clause.source, "Small")
+            parts.append(self.paragraph(clause.source, "Small"))
         if clause.tags:
             tags = self.paragraph("", "Small")
             self.spans(tags, (Span("Answers: ", bold=True), Span(", ".join(clause.tags))))
+            parts.append(tags)
+        for part in parts[1:-1]:  # keep a clause's text, details and tags on one page
+            set_ppr(part, element("w:keepNext"))
 
     def list_block(self, block: ListBlock) -> None:
         num_id = self.lists.new_numbered() if block.ordered else self.lists.bullets()

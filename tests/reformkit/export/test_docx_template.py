@@ -85,7 +85,7 @@ def test_a_house_template_carries_over(tmp_path: Path) -> None:
     warnings = write_docx(
         laid_sample("respect-charter"), target, template=house_template(tmp_path / "house.docx")
     )
-    assert warnings and "'Toc 1'" in warnings[0]  # python-docx's blank has no contents styles
+    assert warnings and "'TOC 1'" in warnings[0]  # python-docx's blank has no contents styles
     made = docx.Document(str(target))
     section = made.sections[0]
     assert round(section.left_margin.cm, 1) == 2.0
