@@ -1,0 +1,426 @@
+"""The rows of the parts tree: the document's details, its sections and their items.
+
+The model follows the document one change at a time (an added item is one inserted row), so
+a plan of 300 sections stays quick to edit; anything it cannot follow exactly is rebuilt in
+one go. Drags carry a part's id; drops become moves or new items through the editor, and a
+drop the document cannot take is refused with a sentence saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from desktop.editing.editor import DocumentEditor
+from reformkit.catalogue.entry import Entry
+from reformkit.catalogue.kinds import KINDS
+from reformkit.catalogue.store import Catalogue
+from reformkit.document.from_catalogue import draft_from_entry, suitable
+from reformkit.document.model import Item, Section
+from reformkit.document.spec import PARAGRAPH, ItemType, SectionType
+from reformkit.errors import ReformKitError
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PART_MIME = "application/x-reformkit-part"
+ENTRY_MIME = "application/x-reformkit-entry"
+DOCUMENT, SECTION, ITEM = "document", "section", "item"
+REVIEW_MARK = "⚠ To review"
+REVIEW_TIP = (
+    "The catalogue's wording of the entry this came from has changed. "
+    "Open it to compare the wording and mark it as reviewed."
+)
+# Entries people adopt as clauses of their own. They go only where an item type is made for
+# them (or into a section of plain paragraphs); briefing context, such as a recommendation,
+# can be quoted as a paragraph in any section that holds paragraphs.
+CLAUSE_KINDS = frozenset({"right", "duty", "principle", "rule", "idea", "role"})
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class DropPlan:
+    """What a drop would do: move a part, or add an entry, at ``index`` of a section."""
+
+    action: str  # "move-item", "move-section" or "add-entry"
+    part_id: str  # the item, section or entry dropped
+    section_id: str = ""
+    index: int | None = None
+
+
+class DropRefusedError(ReformKitError):
+    """A drop the document cannot take; the message says why."""
+
+
+class PartsModel(QStandardItemModel):
+    refused = Signal(str)  # a drop that was refused, and why
+    dropped = Signal(str, str)  # what a drop did ("item", "section"), and the part's id
+
+    def __init__(self, editor: DocumentEditor, catalogue: Catalogue, parent: QObject | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.catalogue = catalogue
+        self._rows: dict[str, QStandardItem] = {}
+        self._types: dict[tuple[str, str], ItemType] = {}
+        self.rebuild()
+
+    # Reading the rows.
+    def part_at(self, index: _Index) -> tuple[str, str] | None:
+        if not index.isValid():
+            return None
+        return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
+
+    def index_of(self, part_id: str) -> QModelIndex:
+        row = self._rows.get(part_id)
+        return self.indexFromItem(row) if row is not None else QModelIndex()
+
+    def has_part(self, part_id: str) -> bool:
+        return part_id in self._rows
+
+    # Building and following the document.
+    def rebuild(self) -> None:
+        """Build every row again (a new document, or a change the model cannot follow)."""
+        document = self.editor.project.document
+        self.clear()
+        self._rows = {}
+        details = QStandardItem()
+        self._set_details(details)
+        self._rows[document.meta.id] = details
+        rows = [details]
+        for number, section in enumerate(document.sections, start=1):
+            rows.append(self._section_row(section, number))
+        self.invisibleRootItem().appendRows(rows)
+
+    def apply(self, change: str, part_id: str) -> None:
+        """Follow one change the editor announced."""
+        try:
+            self._apply(change, part_id)
+        except (KeyError, ValueError, AttributeError):
+            self.rebuild()
+
+    def _apply(self, change: str, part_id: str) -> None:
+        document = self.editor.project.document
+        root = self.invisibleRootItem()
+        if change == "meta":
+            self._set_details(self._rows[document.meta.id])
+        elif change == "item-added":
+            section, item = document.find_item(part_id)
+            if part_id in self._rows:
+                self._take(part_id)
+            self._rows[section.id].insertRow(
+                section.items.index(item), self._item_row(section, item)
+            )
+        elif change == "item-changed":
+            section, item = document.find_item(part_id)
+            self._set_item(self._rows[part_id], section, item)
+        elif change == "item-removed":
+            self._take(part_id)
+            del self._rows[part_id]
+        elif change == "item-moved":
+            section, item = document.find_item(part_id)
+            row = self._take(part_id)
+            self._rows[section.id].insertRow(section.items.index(item), row)
+            self._set_item(row, section, item)
+        elif change == "section-added":
+            section = document.section(part_id)
+            if part_id in self._rows:
+                self._take(part_id)
+            position = document.sections.index(section)
+            root.insertRow(position + 1, self._section_row(section, position + 1))
+            self._renumber()
+        elif change == "section-changed":
+            section = document.section(part_id)
+            self._set_section(self._rows[part_id], section, document.sections.index(section) + 1)
+        elif change == "section-removed":
+            row = self._take(part_id)
+            for child in range(row.rowCount()):
+                self._rows.pop(str(row.child(child).data(ID_ROLE)), None)
+            del self._rows[part_id]
+            self._renumber()
+        elif change == "section-moved":
+            section = document.section(part_id)
+            row = self._take(part_id)
+            root.insertRow(document.sections.index(section) + 1, row)
+            self._renumber()
+        # Other changes (snapshots and the like) do not show in the tree.
+
+    def _take(self, part_id: str) -> QStandardItem:
+        row = self._rows[part_id]
+        parent = row.parent() or self.invisibleRootItem()
+        taken = parent.takeRow(row.row())
+        if not taken or taken[0] is not row:
+            raise KeyError(part_id)
+        return row
+
+    def _renumber(self) -> None:
+        document = self.editor.project.document
+        for number, section in enumerate(document.sections, start=1):
+            self._set_section(self._rows[section.id], section, number)
+
+    # One row each.
+    def _set_details(self, row: QStandardItem) -> None:
+        document = self.editor.project.document
+        row.setText(document.meta.title)
+        row.setData(DOCUMENT, KIND_ROLE)
+        row.setData(document.meta.id, ID_ROLE)
+        row.setToolTip(f"Details of this {self.editor.project.spec.label}: title, organisation…")
+        row.setFlags(self._flags(DOCUMENT))
+        font = row.font()
+        font.setBold(True)
+        row.setFont(font)
+
+    def _section_row(self, section: Section, number: int) -> QStandardItem:
+        row = QStandardItem()
+        self._set_section(row, section, number)
+        self._rows[section.id] = row
+        row.appendRows([self._item_row(section, item) for item in section.items])
+        return row
+
+    def _set_section(self, row: QStandardItem, section: Section, number: int) -> None:
+        text = f"{number}  {section.title}"
+        if row.text() == text and row.data(ID_ROLE) == section.id:
+            return
+        row.setText(text)
+        row.setData(SECTION, KIND_ROLE)
+        row.setData(section.id, ID_ROLE)
+        section_type = self.editor.project.spec.section_type(section.key)
+        holds = ", ".join(t.label.lower() + "s" for t in section_type.item_types)
+        row.setToolTip(f"{section_type.title}. Holds {holds}.")
+        row.setFlags(self._flags(SECTION))
+
+    def _item_row(self, section: Section, item: Item) -> QStandardItem:
+        row = QStandardItem()
+        self._set_item(row, section, item)
+        self._rows[item.id] = row
+        return row
+
+    def _set_item(self, row: QStandardItem, section: Section, item: Item) -> None:
+        item_type = self.item_type(section.key, item.type)
+        name = item_type.describe(item.fields) or f"(a {item_type.label.lower()} with no words)"
+        if item.needs_review:
+            row.setText(f"{REVIEW_MARK}  {name}")
+            row.setToolTip(f"{item_type.label}: {name}\n{REVIEW_TIP}")
+        else:
+            row.setText(name)
+            row.setToolTip(f"{item_type.label}: {name}")
+        row.setData(ITEM, KIND_ROLE)
+        row.setData(item.id, ID_ROLE)
+        row.setFlags(self._flags(ITEM))
+
+    def item_type(self, section_key: str, type_name: str) -> ItemType:
+        key = (section_key, type_name)
+        if key not in self._types:
+            section_type = self.editor.project.spec.section_type(section_key)
+            self._types[key] = section_type.item_type(type_name)
+        return self._types[key]
+
+    def _flags(self, kind: str) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editor.read_only:
+            return flags
+        if kind != DOCUMENT:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags | Qt.ItemFlag.ItemIsDropEnabled
+
+    # Drag and drop.
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [PART_MIME, ENTRY_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
+        parts = [self.part_at(index) for index in indexes if index.isValid()]
+        parts = [part for part in parts if part and part[0] != DOCUMENT]
+        if not parts:
+            return None
+        data = QMimeData()
+        kind, part_id = parts[0]
+        data.setData(PART_MIME, QByteArray(f"{kind}:{part_id}".encode()))
+        data.setText(self.itemFromIndex(self.index_of(part_id)).text())
+        return data
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        try:
+            self.plan_drop(data, row, parent)
+        except DropRefusedError as refusal:
+            self.refused.emit(str(refusal))
+            return False
+        return True
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        try:
+            plan = self.plan_drop(data, row, parent)
+            self._carry_out(plan)
+        except ReformKitError as error:
+            self.refused.emit(str(error))
+            return False
+        return True
+
+    def plan_drop(self, data: QMimeData, row: int, parent: _Index) -> DropPlan:
+        """Work out what dropping ``data`` at (``row``, ``parent``) would do, or refuse."""
+        if self.editor.read_only:
+            raise DropRefusedError("This document is open read-only, so nothing can be moved.")
+        if data.hasFormat(PART_MIME):
+            kind, _, part_id = bytes(data.data(PART_MIME).data()).decode().partition(":")
+            if kind == SECTION:
+                return self._plan_section(part_id, row, parent)
+            if kind == ITEM:
+                return self._plan_item(part_id, row, parent)
+        if data.hasFormat(ENTRY_MIME):
+            entry_id = bytes(data.data(ENTRY_MIME).data()).decode("utf-8").strip()
+            return self._plan_entry(entry_id, row, parent)
+        raise DropRefusedError("Only parts of the document and catalogue entries can go here.")
+
+    def _plan_section(self, section_id: str, row: int, parent: _Index) -> DropPlan:
+        sections = self.editor.project.document.sections
+        try:
+            old = sections.index(self.editor.project.document.section(section_id))
+        except KeyError:
+            raise DropRefusedError("That section is no longer in the document.") from None
+        part = self.part_at(parent)
+        if part is None:  # between top-level rows; row 0 is the details
+            index = len(sections) if row < 0 else max(row - 1, 0)
+        elif part[0] == DOCUMENT:
+            index = 0
+        else:
+            target = self._section_of(part)
+            index = sections.index(target)
+        if old < index and (part is None or part[0] == DOCUMENT):
+            index -= 1
+        return DropPlan("move-section", section_id, index=max(0, min(index, len(sections) - 1)))
+
+    def _plan_item(self, item_id: str, row: int, parent: _Index) -> DropPlan:
+        document = self.editor.project.document
+        try:
+            old_section, item = document.find_item(item_id)
+        except KeyError:
+            raise DropRefusedError("That item is no longer in the document.") from None
+        section, index = self._item_target(row, parent)
+        section_type = self.editor.project.spec.section_type(section.key)
+        kind = self.item_type(old_section.key, item.type)
+        if item.type not in {t.name for t in section_type.item_types}:
+            raise DropRefusedError(
+                f"“{section.title}” cannot hold a {kind.label.lower()}. "
+                f"It holds {_listed(section_type.item_types)}."
+            )
+        if index is None:
+            index = len(section.items)
+        if section is old_section and old_section.items.index(item) < index:
+            index -= 1
+        return DropPlan("move-item", item_id, section.id, index)
+
+    def _plan_entry(self, entry_id: str, row: int, parent: _Index) -> DropPlan:
+        try:
+            entry = self.catalogue.get(entry_id)
+        except ReformKitError:
+            raise DropRefusedError(f"The catalogue has no entry '{entry_id}'.") from None
+        section, index = self._item_target(row, parent)
+        section_type = self.editor.project.spec.section_type(section.key)
+        if not accepts_entry(section_type, entry):
+            kind = KINDS[entry.kind].label.lower() if entry.kind in KINDS else entry.kind
+            raise DropRefusedError(
+                f"“{section.title}” has no place for a {kind} such as {entry.id}. "
+                f"It holds {_listed(section_type.item_types)}."
+            )
+        return DropPlan("add-entry", entry_id, section.id, index)
+
+    def _item_target(self, row: int, parent: _Index) -> tuple[Section, int | None]:
+        """The section an item dropped here goes into, and where (None: at the end)."""
+        document = self.editor.project.document
+        part = self.part_at(parent)
+        if part is None:  # between sections: the end of the section above
+            if not document.sections:
+                raise DropRefusedError("Add a section first, then drop the item into it.")
+            if row < 0 or row - 1 > len(document.sections):
+                return document.sections[-1], None
+            if row <= 1:
+                return document.sections[0], 0
+            return document.sections[row - 2], None
+        if part[0] == DOCUMENT:
+            raise DropRefusedError("Drop it on a section, not on the document's details.")
+        if part[0] == SECTION:
+            section = document.section(part[1])
+            return section, (None if row < 0 else row)
+        section, item = document.find_item(part[1])
+        return section, section.items.index(item)
+
+    def _section_of(self, part: tuple[str, str]) -> Section:
+        document = self.editor.project.document
+        if part[0] == SECTION:
+            return document.section(part[1])
+        return document.find_item(part[1])[0]
+
+    def _carry_out(self, plan: DropPlan) -> None:
+        editor = self.editor
+        if plan.action == "move-section":
+            editor.move_section(plan.part_id, plan.index or 0)
+            self.dropped.emit(SECTION, plan.part_id)
+        elif plan.action == "move-item":
+            editor.move_item(plan.part_id, plan.section_id, plan.index or 0)
+            self.dropped.emit(ITEM, plan.part_id)
+        else:
+            section = editor.project.document.section(plan.section_id)
+            section_type = editor.project.spec.section_type(section.key)
+            drafted = draft_from_entry(
+                section_type, self.catalogue.get(plan.part_id), list(section.tags)
+            )
+            item_id = editor.add_item(
+                section.id,
+                drafted.item_type.name,
+                drafted.fields,
+                tags=drafted.tags,
+                source=drafted.source,
+                index=plan.index,
+            )
+            self.dropped.emit(ITEM, item_id)
+
+
+def accepts_entry(section_type: SectionType, entry: Entry) -> bool:
+    """Whether a section of this type can take ``entry`` as an item.
+
+    An entry made for one of its item types is always welcome. Otherwise it becomes a quoted
+    paragraph: anything may be quoted in a section of plain paragraphs, and briefing context
+    (a recommendation, a figure) in any section that holds paragraphs; but a right is not
+    turned into a paragraph of, say, the budget.
+    """
+    if suitable(section_type, entry):
+        return True
+    item_types = section_type.item_types
+    if PARAGRAPH not in item_types:
+        return False
+    return all(t is PARAGRAPH for t in item_types) or entry.kind not in CLAUSE_KINDS
+
+
+def _listed(item_types: tuple[ItemType, ...]) -> str:
+    names = [t.label.lower() + "s" for t in item_types]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
