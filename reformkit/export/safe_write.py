@@ -29,8 +29,7 @@ def replacing(target: Path) -> Iterator[Path]:
     if target.is_dir():
         raise ExportError(f"{target} is a folder. Choose a file name to save as.")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
-                                        dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
     except OSError as error:
         raise ExportError(_cannot_write(folder, error)) from None
     os.close(handle)
@@ -48,5 +47,7 @@ def replacing(target: Path) -> Iterator[Path]:
 
 def _cannot_write(where: Path, error: OSError) -> str:
     reason = error.strerror or str(error)
-    return (f"ReformKit could not save to {where} ({reason}). If the file is open in Word, "
-            "close it and try again; otherwise choose another folder. Nothing was changed.")
+    return (
+        f"ReformKit could not save to {where} ({reason}). If the file is open in Word, "
+        "close it and try again; otherwise choose another folder. Nothing was changed."
+    )
