@@ -52,8 +52,8 @@ _Index = QModelIndex | QPersistentModelIndex
 class DropPlan:
     """What a drop would do: move a part, or add an entry, at ``index`` of a section."""
 
-    action: str  # "move-item", "move-section" or "add-entry"
-    part_id: str  # the item, section or entry dropped
+    action: str  # "move-item", "move-section" or "add-entries"
+    part_id: str  # the item or section dropped, or the entry ids (one a line)
     section_id: str = ""
     index: int | None = None
 
@@ -297,8 +297,8 @@ class PartsModel(QStandardItemModel):
             if kind == ITEM:
                 return self._plan_item(part_id, row, parent)
         if data.hasFormat(ENTRY_MIME):
-            entry_id = bytes(data.data(ENTRY_MIME).data()).decode("utf-8").strip()
-            return self._plan_entry(entry_id, row, parent)
+            text = bytes(data.data(ENTRY_MIME).data()).decode("utf-8", errors="replace")
+            return self._plan_entries(text.split(), row, parent)
         raise DropRefusedError("Only parts of the document and catalogue entries can go here.")
 
     def _plan_section(self, section_id: str, row: int, parent: _Index) -> DropPlan:
@@ -339,20 +339,24 @@ class PartsModel(QStandardItemModel):
             index -= 1
         return DropPlan("move-item", item_id, section.id, index)
 
-    def _plan_entry(self, entry_id: str, row: int, parent: _Index) -> DropPlan:
-        try:
-            entry = self.catalogue.get(entry_id)
-        except ReformKitError:
-            raise DropRefusedError(f"The catalogue has no entry '{entry_id}'.") from None
+    def _plan_entries(self, entry_ids: list[str], row: int, parent: _Index) -> DropPlan:
+        """Entries dragged from the catalogue (one id a line): all of them fit, or none go."""
+        if not entry_ids:
+            raise DropRefusedError("Nothing was dragged from the catalogue.")
         section, index = self._item_target(row, parent)
         section_type = self.editor.project.spec.section_type(section.key)
-        if not accepts_entry(section_type, entry):
-            kind = KINDS[entry.kind].label.lower() if entry.kind in KINDS else entry.kind
-            raise DropRefusedError(
-                f"“{section.title}” has no place for a {kind} such as {entry.id}. "
-                f"It holds {_listed(section_type.item_types)}."
-            )
-        return DropPlan("add-entry", entry_id, section.id, index)
+        for entry_id in entry_ids:
+            try:
+                entry = self.catalogue.get(entry_id)
+            except ReformKitError:
+                raise DropRefusedError(f"The catalogue has no entry '{entry_id}'.") from None
+            if not accepts_entry(section_type, entry):
+                kind = KINDS[entry.kind].label.lower() if entry.kind in KINDS else entry.kind
+                raise DropRefusedError(
+                    f"“{section.title}” has no place for a {kind} such as {entry.id}. "
+                    f"It holds {_listed(section_type.item_types)}."
+                )
+        return DropPlan("add-entries", "\n".join(entry_ids), section.id, index)
 
     def _item_target(self, row: int, parent: _Index) -> tuple[Section, int | None]:
         """The section an item dropped here goes into, and where (None: at the end)."""
@@ -389,20 +393,36 @@ class PartsModel(QStandardItemModel):
             editor.move_item(plan.part_id, plan.section_id, plan.index or 0)
             self.dropped.emit(ITEM, plan.part_id)
         else:
-            section = editor.project.document.section(plan.section_id)
-            section_type = editor.project.spec.section_type(section.key)
-            drafted = draft_from_entry(
-                section_type, self.catalogue.get(plan.part_id), list(section.tags)
-            )
-            item_id = editor.add_item(
-                section.id,
-                drafted.item_type.name,
-                drafted.fields,
-                tags=drafted.tags,
-                source=drafted.source,
-                index=plan.index,
-            )
-            self.dropped.emit(ITEM, item_id)
+            self._add_entries(plan)
+
+    def _add_entries(self, plan: DropPlan) -> None:
+        editor = self.editor
+        section = editor.project.document.section(plan.section_id)
+        section_type = editor.project.spec.section_type(section.key)
+        entry_ids = plan.part_id.split("\n")
+        stack = editor.undo_stack
+        if len(entry_ids) > 1:
+            stack.beginMacro(f"Add {len(entry_ids)} entries from the catalogue")
+        added = []
+        try:
+            for offset, entry_id in enumerate(entry_ids):
+                entry = self.catalogue.get(entry_id)
+                drafted = draft_from_entry(section_type, entry, list(section.tags))
+                added.append(
+                    editor.add_item(
+                        section.id,
+                        drafted.item_type.name,
+                        drafted.fields,
+                        tags=drafted.tags,
+                        source=drafted.source,
+                        index=None if plan.index is None else plan.index + offset,
+                    )
+                )
+        finally:
+            if len(entry_ids) > 1:
+                stack.endMacro()
+        if added:
+            self.dropped.emit(ITEM, added[0])
 
 
 def accepts_entry(section_type: SectionType, entry: Entry) -> bool:

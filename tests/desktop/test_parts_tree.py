@@ -373,3 +373,19 @@ def test_a_300_section_plan_builds_quickly(
         assert _shown(tree) == _expected(editor)
     finally:
         project.close()
+
+
+def test_drop_several_catalogue_entries_as_one_step(tree: PartsTree, editor: DocumentEditor):
+    board = _section(editor, "board")
+    before = _dump(editor)
+    model = tree.parts
+    target = model.index_of(board.items[0].id)  # dropped on the first member: they go before it
+    assert model.dropMimeData(_entry_mime("BR1\nBR3"), Qt.DropAction.CopyAction, -1, 0, target)
+    assert [i.source.entry_id for i in board.items[:2]] == ["BR1", "BR3"]  # type: ignore[union-attr]
+    assert _shown(tree) == _expected(editor)
+    assert editor.undo_stack.count() == 1
+    editor.undo_stack.undo()
+    assert _dump(editor) == before
+    # One entry that does not fit refuses the whole drop.
+    assert not model.dropMimeData(_entry_mime("BR1\nW3"), Qt.DropAction.CopyAction, -1, 0, target)
+    assert _dump(editor) == before
