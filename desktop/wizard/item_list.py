@@ -75,6 +75,7 @@ class ItemList(QWidget):
             if self.box.indexOf(card) != position + 1:
                 self.box.removeWidget(card)
                 self.box.insertWidget(position + 1, card)
+                card.show()
         self.empty.setVisible(not wanted)
         self.cards_changed.emit()
 

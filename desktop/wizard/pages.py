@@ -73,6 +73,7 @@ class StepPage(QWidget):
                 italic=True,
             )
             self.layout_.addWidget(note)
+        editor.changed.connect(self._document_changed)
 
     # Helpers for pages.
     def section_id(self) -> str:
@@ -115,6 +116,11 @@ class StepPage(QWidget):
         button.clicked.connect(action)
         button.setEnabled(not self.editor.read_only)
         return button
+
+    def _document_changed(self, _change: str, _target: str) -> None:
+        # A page out of sight is brought up to date when it is shown.
+        if self.isVisible():
+            self.refresh()
 
     # Called by the wizard.
     def shown(self) -> None:
@@ -191,10 +197,6 @@ class ClausePage(StepPage):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 1100])  # about half each; the forms get a little more
         self.layout_.addWidget(self.splitter, 1)
-        editor.changed.connect(self._changed)
-        self.refresh()
-
-    def _changed(self, _change: str, _target: str) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -267,6 +269,7 @@ class ClausePage(StepPage):
             )
             card.box.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
             self.offers_box.insertWidget(2 + position, card)
+            card.show()
             self.prompt_cards[right.id] = card
         self.no_prompts.setVisible(not rights)
 
@@ -307,7 +310,6 @@ class ScopePage(StepPage):
         box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addStretch(1)
         self.layout_.addWidget(scrolling(body, "Purpose and scope", self), 1)
-        editor.changed.connect(lambda *_: self.refresh())
         self.refresh()
 
     def shown(self) -> None:
@@ -364,7 +366,6 @@ class MeasuresPage(StepPage):
         box.addWidget(self.list)
         box.addStretch(1)
         self.layout_.addWidget(scrolling(body, "Measures", self), 1)
-        editor.changed.connect(lambda *_: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
@@ -450,7 +451,6 @@ class ReviewPage(StepPage):
         box.addWidget(self.todo)
         box.addStretch(1)
         self.layout_.addWidget(scrolling(body, "Review and sign-off", self), 1)
-        editor.changed.connect(lambda *_: self.refresh())
         self.refresh()
 
     def shown(self) -> None:
