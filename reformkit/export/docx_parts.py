@@ -25,6 +25,7 @@ from reformkit.export.docx_xml import (
     field_runs,
     insert_ordered,
     set_rpr,
+    text_run,
 )
 from reformkit.layout.blocks import Table
 
@@ -153,10 +154,7 @@ def _row(cells: Sequence[str], widths: Sequence[int], text_style_id: str, is_hea
         cell.append(paragraph)
         value = clean(text)
         if value:
-            run = paragraph.add_r()
-            run.text = value
-            if is_header:
-                set_rpr(run, element("w:b"))
+            paragraph.append(text_run(value, bold=is_header))
         row.append(cell)
     return row
 

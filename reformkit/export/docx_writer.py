@@ -16,6 +16,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from reformkit.export.docx_lists import Lists
 from reformkit.export.docx_parts import (
@@ -42,6 +43,7 @@ from reformkit.export.docx_xml import (
     insert_ordered,
     is_right_to_left,
     set_ppr,
+    text_run,
 )
 from reformkit.export.progress import Progress, no_progress
 from reformkit.export.safe_write import replacing
@@ -67,6 +69,7 @@ COMMENT_AUTHOR = "ReformKit"
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 WIDE_TABLE = 7  # columns; a table this wide goes on a landscape page
 _PARAGRAPH_STYLES = {"lead": "Lead", "small": "Small"}
+_SECT_PR = qn("w:sectPr")
 
 
 def write_docx(
@@ -273,10 +276,18 @@ class _Writer:
             end_landscape(body, landscape)
 
     def _append(self, made: Any) -> None:
+        """Add ``made`` at the end of the body, before the final section settings.
+
+        The body's last child is looked at directly: searching a body of thousands of
+        paragraphs for its ``w:sectPr`` each time made long exports slow.
+        """
         body = self.document.element.body
-        section = body.find(qn("w:sectPr"))
-        if section is not None:
-            section.addprevious(made)
+        try:
+            last = body[-1]
+        except IndexError:
+            last = None
+        if last is not None and last.tag == _SECT_PR:
+            last.addprevious(made)
         else:
             body.append(made)
 
@@ -302,7 +313,9 @@ class _Writer:
     def paragraph(self, text: str, style: str) -> Any:
         """A new paragraph at the end of the body in the style called ``style`` ("" for the
         default), holding ``text``."""
-        paragraph = self.document.add_paragraph()
+        made = element("w:p")
+        self._append(made)
+        paragraph = DocxParagraph(made, self.document._body)
         if style:
             found = self.styles.ids.get(style) or style_id(
                 self.document.styles.element, style, "paragraph"
@@ -319,11 +332,9 @@ class _Writer:
             text = clean(span.text)
             if not text:
                 continue
-            run = paragraph.add_run(text)
-            if span.bold:
-                run.bold = True
-            if span.italic:
-                run.italic = True
+            made = text_run(text, span.bold, span.italic)
+            paragraph._p.append(made)
+            run = Run(made, paragraph)
             runs.append(run)
             if span.link:
                 self._link(paragraph, run, span.link)
