@@ -39,7 +39,7 @@ def guidance_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setObjectName("guidance")
-    label.setStyleSheet("color: palette(window-text); padding: 2px 0 6px 0;")
+    label.setContentsMargins(0, 0, 0, 6)
     return label
 
 

@@ -103,6 +103,9 @@ class ItemPage(QWidget):
 
         self.form = ItemForm(editor, item_id, self)
         self.form.setAccessibleName(f"{self.item_type.label} fields")
+        form_layout = self.form.layout()
+        if form_layout is not None:  # line the fields up with the heading above them
+            form_layout.setContentsMargins(0, 6, 0, 6)
         self.problem = problem_label(self)
         self.tags = TagEditor(catalogue, self)
         self.tags.tags_changed.connect(self._tags_edited)

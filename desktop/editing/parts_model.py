@@ -19,16 +19,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from desktop.editing.editor import DocumentEditor
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.kinds import KINDS
 from reformkit.catalogue.store import Catalogue
+from reformkit.document.fields import DATE
 from reformkit.document.from_catalogue import draft_from_entry, suitable
 from reformkit.document.model import Item, Section
 from reformkit.document.spec import PARAGRAPH, ItemType, SectionType
 from reformkit.errors import ReformKitError
+from reformkit.layout.formatting import long_date
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,6 +42,7 @@ REVIEW_TIP = (
     "The catalogue's wording of the entry this came from has changed. "
     "Open it to compare the wording and mark it as reviewed."
 )
+REVIEW_COLOUR = QColor("#8a5300")  # dark amber: readable on white, distinct from plain rows
 # Entries people adopt as clauses of their own. They go only where an item type is made for
 # them (or into a section of plain paragraphs); briefing context, such as a recommendation,
 # can be quoted as a paragraph in any section that holds paragraphs.
@@ -197,6 +200,10 @@ class PartsModel(QStandardItemModel):
         holds = ", ".join(t.label.lower() + "s" for t in section_type.item_types)
         row.setToolTip(f"{section_type.title}. Holds {holds}.")
         row.setFlags(self._flags(SECTION))
+        if not row.font().bold():
+            font = row.font()
+            font.setBold(True)
+            row.setFont(font)
 
     def _item_row(self, section: Section, item: Item) -> QStandardItem:
         row = QStandardItem()
@@ -207,12 +214,16 @@ class PartsModel(QStandardItemModel):
     def _set_item(self, row: QStandardItem, section: Section, item: Item) -> None:
         item_type = self.item_type(section.key, item.type)
         name = item_type.describe(item.fields) or f"(a {item_type.label.lower()} with no words)"
+        if item_type.title_field and item_type.field(item_type.title_field).type == DATE:
+            name = long_date(name)  # "30 November 2027", as people write it
         if item.needs_review:
             row.setText(f"{REVIEW_MARK}  {name}")
             row.setToolTip(f"{item_type.label}: {name}\n{REVIEW_TIP}")
+            row.setForeground(REVIEW_COLOUR)
         else:
             row.setText(name)
             row.setToolTip(f"{item_type.label}: {name}")
+            row.setData(None, Qt.ItemDataRole.ForegroundRole)
         row.setData(ITEM, KIND_ROLE)
         row.setData(item.id, ID_ROLE)
         row.setFlags(self._flags(ITEM))

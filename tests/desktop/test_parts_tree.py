@@ -18,9 +18,11 @@ from desktop.editing.parts_model import ENTRY_MIME, REVIEW_MARK
 from desktop.editing.parts_tree import PartsTree
 from plans import PLAN
 from reformkit.catalogue.store import Catalogue
+from reformkit.document.fields import DATE
 from reformkit.document.interchange import dumps, loads
 from reformkit.document.model import Section
 from reformkit.document.project import Project
+from reformkit.layout.formatting import long_date
 from tests.documents import KINDS
 
 SAMPLE = Path(__file__).parents[2] / "resources" / "samples" / "local-reform-plan.json"
@@ -70,7 +72,10 @@ def _expected(editor: DocumentEditor) -> list[tuple[str, list[str]]]:
         section_type = PLAN.section_type(section.key)
         names = []
         for item in section.items:
-            name = section_type.item_type(item.type).describe(item.fields)
+            item_type = section_type.item_type(item.type)
+            name = item_type.describe(item.fields)
+            if item_type.title_field and item_type.field(item_type.title_field).type == DATE:
+                name = long_date(name)
             names.append(f"{REVIEW_MARK}  {name}" if item.needs_review else name)
         rows.append((f"{number}  {section.title}", names))
     return rows
