@@ -49,12 +49,13 @@ def origin_label(entry: Entry) -> str:
 
 
 def entry_row_html(entry: Entry, snippet: str = "", suits: str = "") -> str:
-    """One row: id and title in bold; then kind, origin and, when it fits, which part it suits."""
-    parts = [escape(kind_label(entry.kind)), escape(origin_label(entry))]
-    line = " · ".join(parts)
-    if suits:
-        line += f" · <b>✓ suits {escape(suits)}</b>"
-    html = f"<b>{escape(entry.id)}&nbsp;&nbsp;{escape(entry.title)}</b><br><i>{line}</i>"
+    """One row: id and title in bold; then kind, origin and whether it suits the chosen part
+    (``suits`` is that part's title, or empty)."""
+    line = f"{escape(kind_label(entry.kind))} · {escape(origin_label(entry))}"
+    # A tick, with the row's tint; the part's name is in the heading, the tooltip and the
+    # Add button, which keeps the row short in a narrow panel.
+    tick = "✓&nbsp;" if suits else ""
+    html = f"<b>{tick}{escape(entry.id)}&nbsp;&nbsp;{escape(entry.title)}</b><br><i>{line}</i>"
     if snippet:
         html += "<br>" + fts.mark(escape(snippet), "<b>", "</b>")
     return html
@@ -64,7 +65,7 @@ def entry_row_text(entry: Entry, snippet: str = "", suits: str = "") -> str:
     """The same row as plain text, for screen readers."""
     text = f"{entry.id}, {entry.title}. {kind_label(entry.kind)}, {origin_label(entry)}."
     if suits:
-        text += f" Suits {suits}."
+        text += f" Suits “{suits}”."
     if snippet:
         text += " " + fts.mark(snippet, "", "")
     return text
@@ -92,7 +93,8 @@ class EntryListModel(QStandardItemModel):
         item.setData(entry.id, ID_ROLE)
         item.setData(entry_row_html(entry, snippet, suits), HTML_ROLE)
         item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
-        item.setToolTip(f"{entry.title}\n{origin_label(entry)}")
+        tip = f"{entry.title}\n{origin_label(entry)}"
+        item.setToolTip(tip + (f"\n✓ Suits “{suits}”" if suits else ""))
         if suits:
             item.setData(True, SUITABLE_ROLE)
             item.setData(SUITABLE_TINT, Qt.ItemDataRole.BackgroundRole)

@@ -47,7 +47,6 @@ READ_ONLY_TIP = "This document is open read-only, so nothing can be added to it.
 NEW_ENTRY = "New entry in my library…"
 BROWSE_NO_TARGET = "Everything in the catalogue, by kind. Choose a part of the document to see "
 BROWSE_NO_TARGET += "the entries that suit it."
-EVERYTHING = "Everything in the catalogue"
 NOTHING_CHOSEN_TITLE = "The catalogue"
 NOTHING_CHOSEN_TEXT = (
     "Choose an entry above to read it here.\n"
@@ -223,6 +222,7 @@ class CataloguePanel(QWidget):
             self.view.selectionModel().blockSignals(blocked)
         if keep and not self.select_entry(keep):
             self.view.selectionModel().clearCurrentIndex()
+        self.view.scrollToTop()  # the entries that suit the part, or the best matches
 
     def _fill_search(self) -> None:
         hits = self.catalogue.search(self._query, limit=SEARCH_LIMIT)
@@ -251,7 +251,6 @@ class CataloguePanel(QWidget):
                     f"No entry is made for “{section.title}”; any entry you add becomes a "
                     "paragraph."
                 )
-            self.model.add_heading(EVERYTHING)
         else:
             self.status.setText(BROWSE_NO_TARGET)
         fitting_ids = {e.id for e in fitting}
@@ -265,7 +264,7 @@ class CataloguePanel(QWidget):
 
     def _suits_label(self) -> str:
         section = self.target_section()
-        return f"“{section.title}”" if section is not None else ""
+        return section.title if section is not None else ""
 
     # Choosing and reading entries.
     def current_entry(self) -> Entry | None:

@@ -295,7 +295,7 @@ class ExportDialog(QDialog):
         text = str(self.destination) if self.destination else ""
         self.destination_field.setText(text)
         self.destination_field.setToolTip(text)
-        self.destination_field.setCursorPosition(0)
+        self.destination_field.setCursorPosition(len(text))  # the file name, at the end
 
     # Exporting.
     @property
@@ -365,12 +365,20 @@ class ExportDialog(QDialog):
             self.notes.show()
         self.open_button.show()
         self.folder_button.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show the message and notes in full, never narrower than now."""
+        width = self.width()
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.height())
 
     def _failed(self, message: str) -> None:
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(f"The document was not exported. {message}")
+        self._fit()
 
     def _job_finished(self) -> None:
         job, self.job = self.job, None

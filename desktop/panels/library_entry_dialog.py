@@ -65,6 +65,7 @@ class LibraryEntryDialog(QDialog):
         self.text.setPlaceholderText("The words as they should appear in a document")
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(90)
+        self.text.setMaximumHeight(140)
         self.related = TagEditor(catalogue)
         self.related.list.setAccessibleName("Recommendations this entry answers")
         self.related.set_tags([r for r in related if r.startswith("R")])
@@ -80,7 +81,7 @@ class LibraryEntryDialog(QDialog):
         form.addRow("&Kind:", self.kind)
         form.addRow("&Title:", self.title)
         form.addRow("T&ext:", self.text)
-        form.addRow("Answers:", self.related)
+        form.addRow("Recommendations:", self.related)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
