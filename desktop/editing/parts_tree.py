@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QDrag, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QDrag, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTreeView, QWidget
 
 from desktop.editing.editor import DocumentEditor
@@ -359,6 +359,22 @@ class PartsTree(QTreeView):
             self.status_message.emit(str(error))
             QMessageBox.warning(self, "Cannot change the document", str(error))
             return None
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Just below an open section's heading is its first place, not the end of it."""
+        index = self.indexAt(event.position().toPoint())
+        below = self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem
+        part = self.parts.part_at(index)
+        if below and part and part[0] == SECTION and self.isExpanded(index):
+            if self.parts.dropMimeData(event.mimeData(), event.dropAction(), 0, 0, index):
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            self.stopAutoScroll()
+            self.setState(QAbstractItemView.State.NoState)
+            self.viewport().update()
+            return
+        super().dropEvent(event)
 
     # Dragging: the editor moves the part, so the view must not remove the dragged row itself.
     def startDrag(self, supported: Qt.DropAction) -> None:

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -394,3 +395,37 @@ def test_drop_several_catalogue_entries_as_one_step(tree: PartsTree, editor: Doc
     # One entry that does not fit refuses the whole drop.
     assert not model.dropMimeData(_entry_mime("BR1\nW3"), Qt.DropAction.CopyAction, -1, 0, target)
     assert _dump(editor) == before
+
+
+def _drag_onto(tree: PartsTree, data: QMimeData, index: QModelIndex, where: str) -> bool:
+    """Drag ``data`` over the view and drop it above, on or below the row at ``index``."""
+    rect = tree.visualRect(index)
+    y = {"above": rect.top() + 1, "on": rect.center().y(), "below": rect.bottom() - 1}[where]
+    point = QPoint(rect.center().x(), y)
+    move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+    tree.dragEnterEvent(QDragEnterEvent(point, move, data, left, none))
+    tree.dragMoveEvent(QDragMoveEvent(point, move, data, left, none))
+    drop = QDropEvent(QPointF(point), move, data, left, none)
+    tree.dropEvent(drop)
+    return drop.isAccepted()
+
+
+def test_dropping_in_the_view_puts_the_item_where_it_was_dropped(
+    tree: PartsTree, editor: DocumentEditor
+) -> None:
+    foreword, board = _section(editor, "foreword"), _section(editor, "board")
+    moved = foreword.items[0]
+    model = tree.parts
+    # Just below an open section's heading: its first place.
+    assert _drag_onto(
+        tree, model.mimeData([model.index_of(moved.id)]), model.index_of(board.id), "below"
+    )
+    assert board.items[0] is moved and len(foreword.items) == 2
+    # Onto an item: just before it.
+    target = board.items[3]
+    assert _drag_onto(
+        tree, model.mimeData([model.index_of(moved.id)]), model.index_of(target.id), "on"
+    )
+    assert board.items[board.items.index(target) - 1] is moved
+    # The view never removes the dragged row itself: the tree still matches the document.
+    assert _shown(tree) == _expected(editor)
