@@ -169,6 +169,13 @@ class ClausePage(StepPage):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.addWidget(heading("What your charter says", right))
+        right_box.addWidget(
+            wrapped(
+                "The briefing's words are a starting point. Press Reword to say each one "
+                "the way your team would.",
+                right,
+            )
+        )
         self.list = ItemList(
             editor,
             catalogue,

@@ -65,7 +65,7 @@ class CharterWizard(QWidget):
         self.steps.setSpacing(max(2, self._em() // 4))
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setFixedWidth(
-            self.steps.sizeHintForColumn(0) + 2 * self.steps.frameWidth() + 4 * self._em()
+            self.steps.sizeHintForColumn(0) + 2 * self.steps.frameWidth() + 2 * self._em()
         )
         self.steps.currentRowChanged.connect(self._row_chosen)
 
