@@ -15,7 +15,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -320,7 +320,10 @@ class ExportDialog(QDialog):
         )
         self.result = None
         self._ok = False
-        self.job = ExportJob(request, self)
+        # The job belongs to the application, not the dialog, so that it finishes cleanly
+        # even if the dialog is destroyed while it runs; it deletes itself when done.
+        self.job = ExportJob(request, QCoreApplication.instance())
+        self.job.finished.connect(self.job.deleteLater)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
@@ -381,9 +384,7 @@ class ExportDialog(QDialog):
         self._fit()
 
     def _job_finished(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
+        self.job = None
         self._set_running(False)
         (self.open_button if self._ok else self.export_button).setFocus()
         self.export_finished.emit(self._ok)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QThread, QUrl
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
 from charter import CHARTER
 from desktop.app import open_settings
@@ -313,3 +314,32 @@ def test_a_real_markdown_export(
     assert finished.args == [True], dialog.message.text()
     assert "Fair pay." in (out / "charter.md").read_text(encoding="utf-8")
     assert dialog.progress.value() == 100
+
+
+def test_an_export_outlives_its_dialog(
+    qtbot: QtBot,
+    project: Project,
+    catalogue: Catalogue,
+    settings: QSettings,
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = threading.Event()
+
+    def slow(*args: Any, **_kwargs: Any) -> ExportResult:
+        release.wait(10)
+        Path(args[5]).write_text("done", encoding="utf-8")
+        return ExportResult(Path(args[5]))
+
+    monkeypatch.setattr(export_run, "export_document", slow)
+    dialog = ExportDialog(project, catalogue, settings)
+    dialog.set_destination(out / "charter.docx")
+    assert dialog.export()
+    job = dialog.job
+    assert job is not None
+    ended: list[bool] = []
+    job.finished.connect(lambda: ended.append(True))
+    Shiboken.delete(dialog)  # the window closed under it
+    release.set()
+    qtbot.waitUntil(lambda: bool(ended), timeout=10000)
+    assert (out / "charter.docx").read_text(encoding="utf-8") == "done"
