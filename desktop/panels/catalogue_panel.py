@@ -45,8 +45,10 @@ ADD_NO_TARGET = "Add to the document"
 NO_TARGET_TIP = "Choose a part of the document first, then add entries to it."
 READ_ONLY_TIP = "This document is open read-only, so nothing can be added to it."
 NEW_ENTRY = "New entry in my library…"
-BROWSE_NO_TARGET = "Everything in the catalogue, by kind. Choose a part of the document to see "
-BROWSE_NO_TARGET += "the entries that suit it."
+BROWSE_NO_TARGET = (
+    "Everything in the catalogue, by kind. Choose a part of the document to see the entries "
+    "that suit it."
+)
 NOTHING_CHOSEN_TITLE = "The catalogue"
 NOTHING_CHOSEN_TEXT = (
     "Choose an entry above to read it here.\n"
@@ -55,8 +57,10 @@ NOTHING_CHOSEN_TEXT = (
 )
 _TITLE_ROOM = 40  # characters of a part's title shown on the Add button
 # The kinds a drafter reaches for most come first; any other kind follows in catalogue order.
-BROWSE_ORDER = ("recommendation", "principle", "duty", "right", "clause", "rule", "idea", "body")
-BROWSE_ORDER += ("role", "shift", "theme", "challenge", "figure")
+BROWSE_ORDER = (
+    *("recommendation", "principle", "duty", "right", "clause", "rule", "idea", "body"),
+    *("role", "shift", "theme", "challenge", "figure"),
+)
 
 
 def browse_kinds() -> list[str]:
