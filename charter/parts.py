@@ -37,20 +37,31 @@ PRINCIPLE = ItemType(
     "Principle",
     CLAUSE_FIELDS,
     "title",
-    catalogue_kinds=("principle", "rule", "idea"),
+    catalogue_kinds=("principle", "rule", "idea", "clause"),
     presentation=CLAUSE,
 )
 RIGHT = ItemType(
-    "right", "Right", CLAUSE_FIELDS, "title", catalogue_kinds=("right",), presentation=CLAUSE
+    "right",
+    "Right",
+    CLAUSE_FIELDS,
+    "title",
+    catalogue_kinds=("right", "clause"),
+    presentation=CLAUSE,
 )
 DUTY = ItemType(
-    "duty", "Duty", CLAUSE_FIELDS, "title", catalogue_kinds=("duty", "rule"), presentation=CLAUSE
+    "duty",
+    "Duty",
+    CLAUSE_FIELDS,
+    "title",
+    catalogue_kinds=("duty", "rule", "clause"),
+    presentation=CLAUSE,
 )
 COMMITMENT = ItemType(
     "commitment",
     "Commitment",
     (*CLAUSE_FIELDS, Field("owner", "Who is responsible"), Field("due", "By when", DATE)),
     "title",
+    catalogue_kinds=("clause",),
     presentation=CLAUSE,
 )
 MEASURE = ItemType(

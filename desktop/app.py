@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reformkit
@@ -116,6 +116,8 @@ def run(args: list[str]) -> int:
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        for job in app.findChildren(QThread):  # let a running export finish its file
+            job.wait(60_000)
         for window in list(session.windows):
             window.close()
         if start is not None:

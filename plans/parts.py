@@ -179,6 +179,7 @@ WORKFORCE = ItemType(
     "Workforce commitment",
     (Field("title", "Title", TEXT, required=True), Field("text", "Detail", LONG_TEXT)),
     "title",
+    catalogue_kinds=("clause",),
     presentation=CLAUSE,
 )
 ZONE = ItemType(

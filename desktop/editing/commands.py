@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from reformkit.document.model import Item, Section
 from reformkit.document.project import Project
 
-MERGE_FIELDS, MERGE_SECTION = 1, 2
+MERGE_FIELDS, MERGE_SECTION, MERGE_META = 1, 2, 3
 _NOT_FIELDS = {"tags", "needs_review", "source"}
 
 
@@ -182,6 +182,15 @@ class EditMeta(_Command):
     def __init__(self, project: Project, before: dict[str, Any], after: dict[str, Any]):
         super().__init__(project, "Edit details")
         self.before, self.after = before, after
+
+    def id(self) -> int:
+        return MERGE_META
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditMeta) or set(other.after) != set(self.after):
+            return False
+        self.after = other.after
+        return True
 
     def apply(self) -> None:
         self.project.set_meta(**self.after)

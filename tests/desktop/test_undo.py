@@ -115,3 +115,11 @@ def test_changes_are_announced(editor: DocumentEditor) -> None:
     item_id = editor.add_item(_rights(editor), "right", {"title": "T", "text": "X"})
     editor.undo_stack.undo()
     assert heard == [("item-added", item_id), ("item-removed", item_id)]
+
+
+def test_typing_in_the_title_is_one_undo_step(editor: DocumentEditor) -> None:
+    for title in ("O", "Ou", "Our"):
+        editor.set_meta(title=title)
+    assert editor.undo_stack.count() == 1
+    editor.undo_stack.undo()
+    assert editor.project.document.meta.title == "Charter"
