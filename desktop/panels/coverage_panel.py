@@ -1,0 +1,303 @@
+"""The coverage panel: which of the 22 recommendations the document answers, and where.
+
+Two views of the same rows: a list (one row per recommendation, with the parts that answer
+it underneath) and a grid (recommendations × sections). Activating an answer asks the window
+to select that part; activating a gap says which part would answer it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.editing.editor import DocumentEditor
+from desktop.panels.coverage_grid import PART_ROLE, CoverageGridModel
+from desktop.panels.coverage_status import (
+    ORDER,
+    STYLES,
+    answered_by,
+    answering_sections,
+    missing_hint,
+    status_text,
+    summary,
+)
+from reformkit.catalogue.store import Catalogue
+from reformkit.document.coverage import ANSWERED, MISSING, NATIONAL, CoverageRow, coverage
+
+REFRESH_DELAY_MS = 150
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a recommendation's id on its row
+ANSWER_ROLE = Qt.ItemDataRole.UserRole + 2  # ("section" | "item", id) on an answer's row
+
+COLUMNS = ("No.", "Recommendation", "Status", "Answered by")
+
+
+class CoveragePanel(QWidget):
+    """The 22 recommendations: what answers each, the gaps, and national context."""
+
+    part_requested = Signal(str, str)  # "section" or "item", its id
+
+    def __init__(self, editor: DocumentEditor, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.recommendations = catalogue.entries("recommendation")
+        self.rows: list[CoverageRow] = []
+        self.setAccessibleName("Coverage of the 22 recommendations")
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Coverage summary")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+
+        self.list_button = self._toggle("List", "Show the recommendations as a list")
+        self.grid_button = self._toggle("Grid", "Show recommendations against sections")
+        self.list_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.list_button)
+        group.addButton(self.grid_button)
+        self.list_button.toggled.connect(self._switch_view)
+
+        self.list_view = QTreeWidget()
+        self.list_view.setAccessibleName("Recommendations list")
+        self.list_view.setAccessibleDescription(
+            "Each recommendation with its status and the parts that answer it. "
+            "Press Enter on a part to go to it."
+        )
+        self.list_view.setColumnCount(len(COLUMNS))
+        self.list_view.setHeaderLabels(list(COLUMNS))
+        self.list_view.setUniformRowHeights(True)
+        self.list_view.setAlternatingRowColors(False)
+        self.list_view.setRootIsDecorated(True)
+        header = self.list_view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.list_view.setColumnWidth(1, 260)
+        self.list_view.itemActivated.connect(self._list_activated)
+        self.list_view.currentItemChanged.connect(self._list_current_changed)
+
+        self.grid_model = CoverageGridModel()
+        self.grid_view = QTableView()
+        self.grid_view.setModel(self.grid_model)
+        self.grid_view.setAccessibleName("Recommendations by section")
+        self.grid_view.setAccessibleDescription(
+            "One row for each recommendation and one column for each section. "
+            "A tick marks where a section answers it; a cross where it is expected but missing."
+        )
+        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid_view.horizontalHeader().setDefaultSectionSize(34)
+        self.grid_view.horizontalHeader().setMinimumSectionSize(24)
+        self.grid_view.verticalHeader().setDefaultSectionSize(24)
+        self.grid_view.activated.connect(self._grid_activated)
+        self.grid_view.clicked.connect(self._grid_explain)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_view)
+        self.stack.addWidget(self.grid_view)
+
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAccessibleName("About the chosen recommendation")
+        self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.legend_label = QLabel(_legend_html())
+        self.legend_label.setAccessibleName("Legend")
+        self.legend_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("View:"))
+        buttons.addWidget(self.list_button)
+        buttons.addWidget(self.grid_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.legend_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        editor.changed.connect(self._schedule)
+        self.refresh()
+
+    # Public.
+    def refresh(self) -> None:
+        """Work out the coverage again and redraw both views, keeping the user's place."""
+        self._timer.stop()
+        project = self.editor.project
+        self.rows = coverage(project.document, project.spec, self.recommendations)
+        self.summary_label.setText(summary(self.rows))
+        self._fill_list()
+        self.grid_model.set_coverage(self.rows, project.document, project.spec)
+
+    def show_grid(self, grid: bool = True) -> None:
+        (self.grid_button if grid else self.list_button).setChecked(True)
+
+    def row_for(self, recommendation_id: str) -> CoverageRow:
+        return next(r for r in self.rows if r.recommendation.id == recommendation_id)
+
+    # Building.
+    def _toggle(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setToolTip(tip)
+        button.setAccessibleName(f"{text} view")
+        button.setAutoRaise(False)
+        return button
+
+    def _schedule(self, _change: str = "", _id: str = "") -> None:
+        self._timer.start()
+
+    def _switch_view(self, list_checked: bool) -> None:
+        self.stack.setCurrentWidget(self.list_view if list_checked else self.grid_view)
+
+    def _fill_list(self) -> None:
+        view = self.list_view
+        expanded = {
+            view.topLevelItem(n).data(0, ID_ROLE)
+            for n in range(view.topLevelItemCount())
+            if view.topLevelItem(n).isExpanded()
+        }
+        current = view.currentItem()
+        current_key = (current.data(0, ID_ROLE), current.data(0, ANSWER_ROLE)) if current else None
+        numbers = {s.id: n for n, s in enumerate(self.editor.project.document.sections, 1)}
+        view.setUpdatesEnabled(False)
+        view.clear()
+        restore: QTreeWidgetItem | None = None
+        for row in self.rows:
+            item = self._list_row(row, numbers)
+            view.addTopLevelItem(item)
+            if row.recommendation.id in expanded:
+                item.setExpanded(True)
+            for n in range(-1, item.childCount()):
+                candidate = item if n < 0 else item.child(n)
+                key = (candidate.data(0, ID_ROLE), candidate.data(0, ANSWER_ROLE))
+                if key == current_key:
+                    restore = candidate
+        if restore is not None:
+            view.setCurrentItem(restore)
+        view.setUpdatesEnabled(True)
+
+    def _list_row(self, row: CoverageRow, numbers: dict[str, int]) -> QTreeWidgetItem:
+        entry = row.recommendation
+        style = STYLES[row.status]
+        item = QTreeWidgetItem(
+            [entry.id, entry.title, status_text(row), answered_by(row, numbers) or "—"]
+        )
+        item.setData(0, ID_ROLE, entry.id)
+        item.setData(0, ANSWER_ROLE, None)
+        tip = f"<p><b>{entry.id} {escape(entry.title)}</b></p><p>{escape(entry.quote)}</p>"
+        for column in range(len(COLUMNS)):
+            item.setToolTip(column, tip)
+        item.setBackground(2, QBrush(QColor(style.background)))
+        item.setForeground(2, QBrush(QColor(style.foreground)))
+        item.setData(2, Qt.ItemDataRole.AccessibleTextRole, f"{style.symbol} {row.label}".strip())
+        for answer in row.answers:
+            number = numbers.get(answer.section_id, "")
+            where = f"{number} {answer.section_title}".strip()
+            label = where if answer.item_id is None else f"{answer.label}  ({where})"
+            child = QTreeWidgetItem(["", f"↳ {label}", "", "Press Enter to go there"])
+            child.setData(0, ID_ROLE, entry.id)
+            part = ("section", answer.section_id)
+            if answer.item_id is not None:
+                part = ("item", answer.item_id)
+            child.setData(0, ANSWER_ROLE, part)
+            child.setToolTip(1, f"Go to {label}")
+            item.addChild(child)
+        return item
+
+    # Activating.
+    def _list_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        part = item.data(0, ANSWER_ROLE)
+        if part:
+            self.part_requested.emit(str(part[0]), str(part[1]))
+            return
+        row = self.row_for(str(item.data(0, ID_ROLE)))
+        if len(row.answers) == 1:
+            answer = row.answers[0]
+            if answer.item_id is None:
+                self.part_requested.emit("section", answer.section_id)
+            else:
+                self.part_requested.emit("item", answer.item_id)
+        elif row.answers:
+            item.setExpanded(not item.isExpanded())
+        else:
+            self._explain(row)
+            if row.status == MISSING:
+                project = self.editor.project
+                sections = answering_sections(project.document, project.spec, row.recommendation.id)
+                if sections:
+                    self.part_requested.emit("section", sections[0])
+
+    def _list_current_changed(self, current: QTreeWidgetItem | None, *_: object) -> None:
+        if current is not None and current.data(0, ID_ROLE):
+            self._explain(self.row_for(str(current.data(0, ID_ROLE))))
+
+    def _grid_activated(self, index: QModelIndex) -> None:
+        self._grid_explain(index)
+        part = index.data(PART_ROLE)
+        if part:
+            self.part_requested.emit(str(part[0]), str(part[1]))
+
+    def _grid_explain(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._explain(self.rows[index.row()])
+
+    def _explain(self, row: CoverageRow) -> None:
+        project = self.editor.project
+        entry = row.recommendation
+        if row.status == MISSING:
+            text = missing_hint(row, project.document, project.spec)
+        elif row.status == NATIONAL:
+            text = (
+                f"{entry.id} ({entry.title}) is addressed to central government, so a local "
+                "document is not expected to answer it. It is shown for context."
+            )
+        elif row.status == ANSWERED:
+            count = len(row.answers)
+            text = f"{entry.id} ({entry.title}) is answered by {count} part" + (
+                "s" if count != 1 else ""
+            )
+            text += ". Press Enter on a part to go to it."
+        else:
+            text = (
+                f"{entry.id} ({entry.title}) is not expected in a {project.spec.label}; "
+                "you may still answer it by tagging a clause."
+            )
+        self.hint_label.setText(text)
+
+
+def _legend_html() -> str:
+    cells = []
+    for status in ORDER:
+        style = STYLES[status]
+        cells.append(
+            f'<span style="color:{style.foreground}; background-color:{style.background};">'
+            f"&nbsp;{style.symbol}&nbsp;</span>&nbsp;{escape(style.short)}"
+        )
+    return "Key: " + " &nbsp; ".join(cells)

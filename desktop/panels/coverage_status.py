@@ -1,0 +1,99 @@
+"""How the coverage panel shows a status, and the words it uses. No Qt here.
+
+A status is never shown by colour alone: each has a symbol and words as well, and every
+colour pair below has a contrast ratio above 7:1 (text on its background).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reformkit.document.coverage import ANSWERED, MISSING, NATIONAL, NOT_EXPECTED, CoverageRow
+from reformkit.document.model import Document
+from reformkit.document.spec import DocumentSpec
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    symbol: str
+    short: str  # the legend's words
+    foreground: str
+    background: str
+
+
+STYLES = {
+    ANSWERED: StatusStyle("✓", "Answered", "#14532d", "#dcf2e3"),
+    MISSING: StatusStyle("✗", "Expected but missing", "#8a1111", "#fde2e2"),
+    NATIONAL: StatusStyle("○", "National — for context", "#1e3a6e", "#e3ebf8"),
+    NOT_EXPECTED: StatusStyle("–", "Not expected here", "#3d3d3d", "#f0f0f0"),
+}
+ORDER = (ANSWERED, MISSING, NATIONAL, NOT_EXPECTED)
+
+
+def status_text(row: CoverageRow) -> str:
+    """``✓ Answered``, ``✗ Expected but missing``…"""
+    return f"{STYLES[row.status].symbol} {row.label}"
+
+
+def summary(rows: Sequence[CoverageRow]) -> str:
+    """``14 of 22 answered · 2 expected but missing: R5, R13``."""
+    answered = sum(1 for row in rows if row.status == ANSWERED)
+    missing = [row.recommendation.id for row in rows if row.status == MISSING]
+    national = sum(1 for row in rows if row.status == NATIONAL)
+    parts = [f"{answered} of {len(rows)} answered"]
+    if missing:
+        parts.append(f"{len(missing)} expected but missing: {', '.join(missing)}")
+    else:
+        parts.append("nothing expected is missing")
+    if national:
+        parts.append(f"{national} national — for context")
+    return " · ".join(parts)
+
+
+def answered_by(row: CoverageRow, numbers: dict[str, int]) -> str:
+    """The parts that answer a recommendation, in one line: ``3 Missions; 7 Working together``."""
+    names: list[str] = []
+    for answer in row.answers:
+        number = numbers.get(answer.section_id)
+        where = f"{number} {answer.section_title}" if number else answer.section_title
+        names.append(where if answer.item_id is None else f"{where}: {answer.label}")
+    return "; ".join(dict.fromkeys(names))
+
+
+def answering_types(spec: DocumentSpec, recommendation_id: str) -> list[str]:
+    """The titles of the kinds of section that answer a recommendation by default."""
+    return [t.title for t in spec.section_types if recommendation_id in t.default_tags]
+
+
+def answering_sections(document: Document, spec: DocumentSpec, recommendation_id: str) -> list[str]:
+    """Ids of this document's sections whose kind answers the recommendation by default."""
+    keys = {t.key for t in spec.section_types if recommendation_id in t.default_tags}
+    return [s.id for s in document.sections if s.key in keys or recommendation_id in s.tags]
+
+
+def missing_hint(row: CoverageRow, document: Document, spec: DocumentSpec) -> str:
+    """What the user can do about a recommendation that is expected but not answered."""
+    entry = row.recommendation
+    types = answering_types(spec, entry.id)
+    where = _join(types) if types else "a section of your own"
+    present = [
+        s.title for s in document.sections if s.id in answering_sections(document, spec, entry.id)
+    ]
+    text = (
+        f"{entry.id} ({entry.title}) is expected in a {spec.label} but nothing answers it yet. "
+        f"It is answered by {where}"
+    )
+    if present:
+        text += f": write something in {_join(present[:3])}"
+        text += " or tag a clause with " + entry.id + "."
+    else:
+        text += ": add that part to the document, or tag a clause with " + entry.id + "."
+    return text
+
+
+def _join(names: Sequence[str]) -> str:
+    quoted = [f"‘{name}’" for name in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
