@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop.editing.editor import DocumentEditor
 from desktop.wizard.cards import ItemCard
@@ -51,9 +51,13 @@ class ItemList(QWidget):
         """Add and remove cards so they match the section's items, in order."""
         items = self._items()
         wanted = [item.id for item in items]
+        focus = QApplication.focusWidget()
+        lost_focus_at: int | None = None
         for item_id in list(self.cards):
             if item_id not in wanted:
                 card = self.cards.pop(item_id)
+                if focus is not None and card.isAncestorOf(focus):
+                    lost_focus_at = self.box.indexOf(card) - 1
                 self.box.removeWidget(card)
                 card.hide()
                 card.deleteLater()
@@ -77,7 +81,23 @@ class ItemList(QWidget):
                 self.box.insertWidget(position + 1, card)
                 card.show()
         self.empty.setVisible(not wanted)
+        if lost_focus_at is not None:
+            self._refocus(lost_focus_at)
         self.cards_changed.emit()
+
+    def _refocus(self, position: int) -> None:
+        """A card with the keyboard focus was removed: give it to its neighbour's button."""
+        cards = self.ordered_cards()
+        if not cards:
+            self.setFocus()
+            return
+        neighbour = cards[min(position, len(cards) - 1)]
+        if neighbour.openable:
+            neighbour.reword_button.setFocus()
+        elif neighbour.remove_button.isVisibleTo(neighbour):
+            neighbour.remove_button.setFocus()
+        else:
+            neighbour.setFocus()
 
     def card(self, item_id: str) -> ItemCard:
         return self.cards[item_id]

@@ -393,3 +393,28 @@ def test_save_and_close_asks_nothing(
     with qtbot.waitSignal(wizard.close_requested):
         _click(qtbot, wizard.close_button)
     assert not wizard.isVisible()
+
+
+def test_alt_n_goes_on_and_focus_survives_a_removal(
+    qtbot: QtBot, editor: DocumentEditor, make_wizard: MakeWizard
+) -> None:
+    wizard = make_wizard(editor)
+    with qtbot.waitActive(wizard):
+        wizard.activateWindow()
+    wizard.next_button.setFocus()
+    # A mnemonic "clicks" the button with a short animation, so wait for the step to change.
+    qtbot.keyClick(wizard.next_button, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.current_step() == 2)
+    qtbot.keyClick(wizard.back_button, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.current_step() == 1)
+
+    wizard.go_to_step(3)
+    page = wizard.page(3)
+    assert isinstance(page, ClausePage)
+    first, second = page.use("W1"), page.use("W2")
+    assert first is not None and second is not None
+    doomed = page.list.card(first)
+    doomed.remove_button.setFocus()
+    qtbot.keyClick(doomed.remove_button, Qt.Key.Key_Space)
+    assert list(page.list.cards) == [second]
+    assert page.list.card(second).reword_button.hasFocus()
