@@ -45,7 +45,7 @@ from reformkit.layout.blocks import (
 NOTE_LABELS = {"info": "Note", "warning": "Warning"}
 REVIEW_LABEL = "To review"
 DEFAULT_REVIEW_NOTE = "Check this wording, then mark it as reviewed."
-_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _URL_SAFE = ":/?#@!$&'*+,;=%"
 _WEB_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
@@ -71,7 +71,7 @@ def write_markdown(laid: LaidOut, progress: Progress = no_progress) -> str:
 
 
 def anchor(name: str) -> str:
-    """An anchor name as written: only letters, digits and ``_ . : -``."""
+    """An anchor name as written: only letters, digits, ``_`` and ``-``."""
     return _ANCHOR_UNSAFE.sub("-", name)
 
 
