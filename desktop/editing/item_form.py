@@ -8,6 +8,7 @@ form says what is wrong beside the field, and nothing typed is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.editing.editor import DocumentEditor
@@ -15,6 +16,12 @@ from desktop.editing.field_widgets import FieldWidget, make_field_widget
 from reformkit.document.fields import FLAG, REFERENCE, FieldError
 from reformkit.document.spec import ItemType
 from reformkit.errors import ReformKitError
+
+
+def problem_colour(widget: QWidget) -> str:
+    """A red that reads well on the current background, light or dark."""
+    background = widget.palette().color(QPalette.ColorRole.Window)
+    return "#ff8a80" if background.lightness() < 128 else "#a4262c"
 
 
 class ItemForm(QWidget):
@@ -39,7 +46,7 @@ class ItemForm(QWidget):
             self.widgets[field.name] = widget
             problem = QLabel("", self)
             problem.setObjectName("fieldProblem")
-            problem.setStyleSheet("color: #a4262c;")
+            problem.setStyleSheet(f"color: {problem_colour(self)};")
             problem.setWordWrap(True)
             problem.hide()
             self.problems[field.name] = problem

@@ -32,7 +32,7 @@ class TagEditor(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Recommendations this part answers")
-        self.list.setMaximumHeight(170)
+        self.list.setMaximumHeight(self.fontMetrics().height() * 9)  # grows with scaling
         for entry in catalogue.entries("recommendation"):
             row = QListWidgetItem(f"{entry.id}  {entry.title}")
             row.setData(Qt.ItemDataRole.UserRole, entry.id)
@@ -48,6 +48,12 @@ class TagEditor(QWidget):
         self.suggestions = QLabel(self)
         self.suggestions.setWordWrap(True)
         self.suggestions.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestions.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.suggestions.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.suggestions.setAccessibleName("Suggested recommendations")
         self.suggestions.linkActivated.connect(self._accept_suggestion)
         buttons = QHBoxLayout()
         buttons.addWidget(self.suggest_button)
