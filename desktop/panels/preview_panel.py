@@ -1,0 +1,152 @@
+"""The live preview: the document as it will read, redrawn a moment after each edit.
+
+The page is written by the one HTML writer (``reformkit.export.html_writer``) from the one
+laid-out form every export uses, so the preview shows what Word and Markdown will say. To
+keep typing smooth on a long plan, a redraw lays the document out again (a few milliseconds
+a hundred sections) but writes and replaces only the parts that changed; see
+:mod:`desktop.panels.preview_page`.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QShowEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.editing.editor import DocumentEditor
+from desktop.panels.preview_page import Page, load_data_url
+from desktop.panels.preview_parts import style_sheet, write_parts
+from reformkit.catalogue.store import Catalogue
+from reformkit.layout.engine import lay_out
+
+DEBOUNCE_MS = 120
+PATCH_LIMIT = 24  # more changed parts than this and the page is built again from scratch
+
+
+class PreviewPanel(QTextBrowser):
+    """The document as a page. Re-renders after each edit; ``show_part`` follows the cursor."""
+
+    rendered = Signal(float)  # milliseconds the last render took, from layout to page
+
+    def __init__(self, editor: DocumentEditor, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.recommendations = catalogue.entries("recommendation")
+        self.credit = catalogue.seed.credit
+        self.page = Page(self.document())
+        self.document().setUndoRedoEnabled(False)
+        self.last_render_ms = 0.0
+        self.last_render_kind = ""  # "full" or "patch", for benchmarks and tests
+        self._pending_anchor = ""
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setAccessibleName("Preview")
+        self.setAccessibleDescription(
+            "The document as it will be exported, updated as you edit. Read only."
+        )
+        self.anchorClicked.connect(self._link_clicked)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._render_if_shown)
+        self._stale = False
+        editor.changed.connect(self.schedule)
+        self.render_now()
+
+    # Public.
+    def schedule(self, _change: str = "", _id: str = "") -> None:
+        """Re-render once the user pauses: each new edit restarts the short wait."""
+        self._timer.start()
+
+    def render_now(self) -> float:
+        """Lay the document out, write what changed into the page; return the milliseconds."""
+        self._timer.stop()
+        self._stale = False
+        started = time.perf_counter()
+        project = self.editor.project
+        laid = lay_out(project.document, project.spec, self.recommendations, self.credit)
+        parts, _ = write_parts(laid, self.page.parts)
+        touched = None if not self.page.frames else self.page.update(parts, PATCH_LIMIT)
+        if touched is None:
+            self._rebuild(parts, style_sheet(laid))
+            self.last_render_kind = "full"
+        else:
+            self.last_render_kind = "patch"
+        self.last_render_ms = (time.perf_counter() - started) * 1000
+        if self._pending_anchor:
+            anchor, self._pending_anchor = self._pending_anchor, ""
+            self._scroll_to(anchor)
+        self.rendered.emit(self.last_render_ms)
+        return self.last_render_ms
+
+    def show_part(self, kind: str, part_id: str) -> None:
+        """Scroll to a section or item ("section" / "item" and its id); the document's own
+        details ("meta") scroll to the top. An item shown as a table row or paragraph has no
+        anchor of its own, so the preview shows its section."""
+        anchor = self.anchor_for(kind, part_id)
+        if self._timer.isActive():
+            self._pending_anchor = anchor  # the part may not be on the page yet
+            return
+        if anchor:
+            self._scroll_to(anchor)
+
+    def anchor_for(self, kind: str, part_id: str) -> str:
+        document = self.editor.project.document
+        if kind == "section":
+            for number, section in enumerate(document.sections, 1):
+                if section.id == part_id:
+                    return f"section-{number}"
+            return ""
+        if kind == "item":
+            if self._has_anchor(f"item-{part_id}"):
+                return f"item-{part_id}"
+            for number, section in enumerate(document.sections, 1):
+                if any(item.id == part_id for item in section.items):
+                    return f"section-{number}"
+            return ""
+        return "title"
+
+    # Qt.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.render_now()
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        return load_data_url(kind, url)
+
+    # Inside.
+    def _render_if_shown(self) -> None:
+        """A hidden preview (a closed dock, another tab) waits until it is shown again."""
+        if self.isVisible():
+            self.render_now()
+        else:
+            self._stale = True
+
+    def _rebuild(self, parts: list, css: str) -> None:
+        """Build the page afresh, keeping the reader at the same place in the same part."""
+        bar = self.verticalScrollBar()
+        place = self.page.frame_at(bar.value()) if self.page.frames and bar.value() else None
+        document = QTextDocument(self)  # the old one, a child too, is deleted on the swap
+        self.page.rebuild(parts, css, document)
+        self.setDocument(document)
+        if place is not None:
+            number, offset = place
+            bar.setValue(round(self.page.top_of(number) + offset))
+
+    def _scroll_to(self, anchor: str) -> None:
+        if anchor == "title":
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scrollToAnchor(anchor)
+
+    def _has_anchor(self, name: str) -> bool:
+        needle = f'id="{name}"'
+        return any(needle in part.html for part in self.page.parts)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.hasFragment() and not url.scheme() and not url.host():
+            self.scrollToAnchor(url.fragment())
