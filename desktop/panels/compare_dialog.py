@@ -46,7 +46,12 @@ class CompareDialog(QDialog):
 
         self.view = _Sandboxed()
         self.view.setAccessibleName("Changes, older version on the left, newer on the right")
-        self.html = compare_html(self.changes, older_label, newer_label)
+        order = [
+            "Document",
+            *(s.title for s in newer.sections),
+            *(s.title for s in older.sections),
+        ]
+        self.html = compare_html(self.changes, older_label, newer_label, order)
         self.view.setHtml(self.html)
 
         legend = QLabel(LEGEND)

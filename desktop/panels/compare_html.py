@@ -44,22 +44,25 @@ def count_line(changes: Sequence[Change]) -> str:
     return " · ".join(parts) if parts else "No differences: the two versions say the same."
 
 
-def grouped(changes: Sequence[Change]) -> dict[str, list[Change]]:
-    """Changes by the section they are in, sections in the order they first appear."""
-    groups: dict[str, list[Change]] = {}
+def grouped(changes: Sequence[Change], order: Sequence[str] = ()) -> dict[str, list[Change]]:
+    """Changes by the section they are in: sections named in ``order`` first, in that order
+    (the document's own), then any others in the order they first appear."""
+    groups: dict[str, list[Change]] = {where: [] for where in order}
     for change in changes:
         groups.setdefault(change.where, []).append(change)
-    return groups
+    return {where: items for where, items in groups.items() if items}
 
 
-def compare_html(changes: Sequence[Change], older: str, newer: str) -> str:
+def compare_html(
+    changes: Sequence[Change], older: str, newer: str, order: Sequence[str] = ()
+) -> str:
     rows = [
         f'<tr><th class="side" width="50%">Older: {escape(older)}</th>'
         f'<th class="side" width="50%">Newer: {escape(newer)}</th></tr>'
     ]
     if not changes:
         rows.append('<tr><td colspan="2" class="none">No differences.</td></tr>')
-    for where, items in grouped(changes).items():
+    for where, items in grouped(changes, order).items():
         rows.append(f'<tr><td colspan="2" class="section">{escape(where)}</td></tr>')
         for change in items:
             rows.extend(_rows(change))

@@ -91,7 +91,7 @@ class CoveragePanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.setColumnWidth(1, 260)
+        self.list_view.setColumnWidth(1, 330)
         self.list_view.itemActivated.connect(self._list_activated)
         self.list_view.currentItemChanged.connect(self._list_current_changed)
 
@@ -110,6 +110,13 @@ class CoveragePanel(QWidget):
         self.grid_view.verticalHeader().setDefaultSectionSize(24)
         self.grid_view.activated.connect(self._grid_activated)
         self.grid_view.clicked.connect(self._grid_explain)
+
+        self.grid_caption = QLabel(
+            "Rows are the recommendations; columns are the document's sections, numbered as "
+            "in the preview (point at a number for its title)."
+        )
+        self.grid_caption.setWordWrap(True)
+        self.grid_caption.setVisible(False)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_view)
@@ -133,6 +140,7 @@ class CoveragePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.grid_caption)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.legend_label)
@@ -175,6 +183,7 @@ class CoveragePanel(QWidget):
 
     def _switch_view(self, list_checked: bool) -> None:
         self.stack.setCurrentWidget(self.list_view if list_checked else self.grid_view)
+        self.grid_caption.setVisible(not list_checked)
 
     def _fill_list(self) -> None:
         view = self.list_view
@@ -220,8 +229,9 @@ class CoveragePanel(QWidget):
         for answer in row.answers:
             number = numbers.get(answer.section_id, "")
             where = f"{number} {answer.section_title}".strip()
-            label = where if answer.item_id is None else f"{answer.label}  ({where})"
-            child = QTreeWidgetItem(["", f"↳ {label}", "", "Press Enter to go there"])
+            what = "The section as a whole" if answer.item_id is None else answer.label
+            label = where if answer.item_id is None else f"{answer.label} ({where})"
+            child = QTreeWidgetItem(["", f"↳ {where}", "", what])
             child.setData(0, ID_ROLE, entry.id)
             part = ("section", answer.section_id)
             if answer.item_id is not None:
@@ -267,6 +277,9 @@ class CoveragePanel(QWidget):
     def _grid_explain(self, index: QModelIndex) -> None:
         if index.isValid():
             self._explain(self.rows[index.row()])
+            if index.data(PART_ROLE):
+                words = str(index.data(Qt.ItemDataRole.ToolTipRole))
+                self.hint_label.setText(f"{words} Double-click or press Enter to go there.")
 
     def _explain(self, row: CoverageRow) -> None:
         project = self.editor.project
@@ -283,7 +296,7 @@ class CoveragePanel(QWidget):
             text = f"{entry.id} ({entry.title}) is answered by {count} part" + (
                 "s" if count != 1 else ""
             )
-            text += ". Press Enter on a part to go to it."
+            text += ". Double-click or press Enter on a part to go to it."
         else:
             text = (
                 f"{entry.id} ({entry.title}) is not expected in a {project.spec.label}; "

@@ -117,7 +117,10 @@ class VersionsPanel(QWidget):
     def refresh(self) -> None:
         selected = set(self.selected_ids())
         self.list.clear()
-        now = QTreeWidgetItem([NOW_LABEL, ""])
+        now = QTreeWidgetItem([NOW_LABEL, "—"])
+        font = now.font(0)
+        font.setItalic(True)
+        now.setFont(0, font)
         now.setData(0, ID_ROLE, CURRENT)
         now.setData(0, CREATED_ROLE, "9999")
         self.list.addTopLevelItem(now)
