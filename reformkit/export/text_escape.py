@@ -28,8 +28,15 @@ def clean(text: str) -> str:
     return text.replace("\t", " ") if "\t" in text else text
 
 
+# Text that one_line would change: unwanted characters, whitespace other than single spaces
+# between words.
+_NOT_ONE_LINE = re.compile("^\\s|\\s$|\\s\\s|[^\\S ]|[\x00-\x08\x0b-\x1f\ud800-\udfff]")
+
+
 def one_line(text: str) -> str:
     """The text cleaned, with every run of whitespace (line breaks too) made one space."""
+    if _NOT_ONE_LINE.search(text) is None:
+        return text
     return _WHITESPACE.sub(" ", clean(text)).strip()
 
 
@@ -60,6 +67,8 @@ _MARKDOWN_INLINE = str.maketrans(
         "~": "&#126;",
     }
 )
+# Anything markdown_run would change; most text has none of it.
+_MARKDOWN_SPECIAL = re.compile("[\\\\`*_\\[\\]{}#|<~&\t\r\x00-\x08\x0b-\x1f\ud800-\udfff]")
 # An ampersand that would start a character reference (``&amp;``, ``&#60;``) is written as
 # ``&amp;`` so that the reference shows as typed.
 _REFERENCE_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -82,6 +91,8 @@ def _line_start(match: re.Match[str]) -> str:
 def markdown_run(text: str) -> str:
     """``text`` with every Markdown-significant character escaped, its spacing and line breaks
     kept. Line starts are not yet escaped: :func:`markdown_paragraphs` does that."""
+    if _MARKDOWN_SPECIAL.search(text) is None:
+        return text
     text = clean(text)
     if "&" in text:
         text = _REFERENCE_START.sub("&amp;", text)
@@ -120,6 +131,8 @@ def markdown_block(text: str) -> str:
 
 def markdown_cell(text: str) -> str:
     """A GFM table cell: literal text, line breaks as ``<br>``, never empty."""
+    if "\n" not in text and "\r" not in text:
+        return markdown_inline(text) or " "
     lines = [markdown_inline(line) for line in clean(text).split("\n")]
     return "<br>".join(line for line in lines if line) or " "
 
