@@ -159,7 +159,7 @@ class _Writer:
         if laid.subtitle.strip():
             self.out.append(f'<p class="subtitle">{html_text(one_line(laid.subtitle))}</p>\n')
         details = [
-            f"<b>{html_text(label)}:</b> {html_text(one_line(value))}"
+            f"<b>{html_text(one_line(label))}:</b> {html_text(one_line(value))}"
             for label, value in laid.metadata
             if value.strip()
         ]
@@ -265,7 +265,7 @@ class _Writer:
         out.append("</tr></thead>\n<tbody>\n")
         for row in table.rows:
             cells = "</td><td>".join(_cell(cell) for cell in row)
-            padding = "<td></td>" * (width - len(row))
+            padding = "<td></td>" * (width - max(1, len(row)))
             out.append(f'<tr><td class="first">{cells}</td>{padding}</tr>\n')
         out.append("</tbody>\n</table>\n")
 

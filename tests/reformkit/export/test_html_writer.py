@@ -340,6 +340,13 @@ def test_language_and_metadata_are_escaped() -> None:
     assert '<meta name="keywords" content="x&#x27;y">' in html
 
 
+def test_rows_are_padded_to_the_widest_row() -> None:
+    table = Table(("a", "b", "c"), ((), ("1",), ("1", "2", "3", "4")))
+    html = write_html(minimal(table))
+    for row in re.findall(r"<tr>(.*?)</tr>", html):
+        assert row.count("<td") + row.count("<th") == 4
+
+
 def test_explicit_column_widths_are_kept() -> None:
     table = Table(("a", "b"), (("1", "2"),), widths=(1, 3))
     html = write_html(minimal(table))

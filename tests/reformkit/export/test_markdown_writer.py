@@ -497,3 +497,11 @@ def test_progress_counts_up_to_the_total(name: str) -> None:
     assert done == sorted(set(done)), "done only goes up"
     assert {t for _, t in calls} == {len(laid.blocks)}
     assert calls[-1] == (len(laid.blocks), len(laid.blocks))
+
+
+def test_table_rows_are_padded_to_the_widest_row() -> None:
+    table = Table(("a", "b", "c"), ((), ("1",), ("1", "2", "3", "4")))
+    page = Page(rendered(write_markdown(minimal(table))))
+    tags = [tag for tag, _ in page.tags]
+    assert tags.count("tr") == 4
+    assert tags.count("td") + tags.count("th") == 16
