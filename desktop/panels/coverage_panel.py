@@ -33,6 +33,7 @@ from desktop.panels.coverage_status import (
     STYLES,
     answered_by,
     answering_sections,
+    expected_where,
     missing_hint,
     status_text,
     summary,
@@ -215,9 +216,10 @@ class CoveragePanel(QWidget):
     def _list_row(self, row: CoverageRow, numbers: dict[str, int]) -> QTreeWidgetItem:
         entry = row.recommendation
         style = STYLES[row.status]
-        item = QTreeWidgetItem(
-            [entry.id, entry.title, status_text(row), answered_by(row, numbers) or "—"]
-        )
+        answers = answered_by(row, numbers) or "—"
+        if row.status == MISSING:
+            answers = expected_where(row, self.editor.project.spec)
+        item = QTreeWidgetItem([entry.id, entry.title, status_text(row), answers])
         item.setData(0, ID_ROLE, entry.id)
         item.setData(0, ANSWER_ROLE, None)
         tip = f"<p><b>{entry.id} {escape(entry.title)}</b></p><p>{escape(entry.quote)}</p>"

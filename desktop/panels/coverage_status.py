@@ -75,21 +75,22 @@ def answering_sections(document: Document, spec: DocumentSpec, recommendation_id
 def missing_hint(row: CoverageRow, document: Document, spec: DocumentSpec) -> str:
     """What the user can do about a recommendation that is expected but not answered."""
     entry = row.recommendation
-    types = answering_types(spec, entry.id)
-    where = _join(types) if types else "a section of your own"
+    text = f"{entry.id} ({entry.title}) is expected in a {spec.label} but nothing answers it yet. "
     present = [
         s.title for s in document.sections if s.id in answering_sections(document, spec, entry.id)
     ]
-    text = (
-        f"{entry.id} ({entry.title}) is expected in a {spec.label} but nothing answers it yet. "
-        f"It is answered by {where}"
-    )
+    types = answering_types(spec, entry.id)
     if present:
-        text += f": write something in {_join(present[:3])}"
-        text += " or tag a clause with " + entry.id + "."
-    else:
-        text += ": add that part to the document, or tag a clause with " + entry.id + "."
-    return text
+        return text + f"Write something in {_join(present[:3])}, or tag a clause with {entry.id}."
+    if types:
+        return text + f"Add a {_join(types)} section, or tag a clause with {entry.id}."
+    return text + f"Tag a clause that answers it with {entry.id}."
+
+
+def expected_where(row: CoverageRow, spec: DocumentSpec) -> str:
+    """For the list's "Answered by" column of a gap: where the answer belongs."""
+    types = answering_types(spec, row.recommendation.id)
+    return f"Belongs in {_join(types)}" if types else "Tag a clause that answers it"
 
 
 def _join(names: Sequence[str]) -> str:

@@ -174,6 +174,7 @@ def test_activating_a_gap_says_what_would_answer_it(
     assert tuple(signal.args) == ("section", first.id)
     hint = panel.hint_label.text()
     assert "R18" in hint and "Purpose and scope" in hint and "nothing answers it yet" in hint
+    assert panel.list_view.topLevelItem(17).text(3).startswith("Belongs in ‘Purpose and scope’")
     panel.list_view.setCurrentItem(panel.list_view.topLevelItem(0))
     assert "central government" in panel.hint_label.text()
 
