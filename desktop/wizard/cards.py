@@ -45,7 +45,9 @@ class OfferCard(Card):
         self.entry = entry
         self.setAccessibleName(f"{entry.title}, {where_from(entry)}")
         self.title = heading(entry.title, self)
-        self.words = wrapped(entry.body, self)
+        self.words = wrapped(entry.wording, self)  # what "Use this" puts in the charter
+        if entry.wording != entry.body:
+            self.words.setToolTip(f"The briefing's own words: {entry.body}")
         self.origin = wrapped(where_from(entry), self, italic=True)
         self.status = QLabel("✓ In your charter", self)
         self.use_button = QPushButton("Use this", self)
@@ -177,7 +179,7 @@ class ItemCard(Card):
             entry = self.catalogue.get(item.source.entry_id)
         except ReformKitError:
             return f"From the briefing ({item.source.entry_id})"
-        reworded = item.fields.get("title") != entry.title or item.fields.get("text") != entry.body
+        reworded = item.fields.get("title") != entry.title or item.fields.get("text") != entry.wording
         return where_from(entry) + (", in your own words" if reworded else "")
 
     @staticmethod

@@ -49,6 +49,12 @@ class Entry:
         return ""
 
     @property
+    def wording(self) -> str:
+        """Plain words to start a clause from: our suggested wording, else the entry's own."""
+        suggested = self.extra.get("wording")
+        return str(suggested) if suggested else self.body
+
+    @property
     def is_national_context(self) -> bool:
         """A recommendation no local document is expected to answer."""
         return self.kind == "recommendation" and not self.expected_in

@@ -74,6 +74,8 @@ def load_seed(folder: Path | None = None) -> Seed:
 
 def _entry(file_name: str, item: dict[str, Any], source: dict[str, Any]) -> Entry:
     values = {_RENAMED.get(key, key): value for key, value in item.items()}
+    if "wording" in values:  # our plain-English starting wording, not the briefing's
+        values["extra"] = {"wording": values.pop("wording")}
     for name in _LISTS:
         values[name] = tuple(values.get(name, ()))
     page = values.get("page")

@@ -34,7 +34,7 @@ def draft_from_entry(
     section_type: SectionType, entry: Entry, section_tags: list[str] | tuple[str, ...] = ()
 ) -> Drafted:
     item_type = next((t for t in section_type.item_types if entry.kind in t.catalogue_kinds), None)
-    words = entry.body
+    words = entry.wording
     if item_type is None:
         item_type = (
             PARAGRAPH if PARAGRAPH in section_type.item_types else (section_type.item_types[0])

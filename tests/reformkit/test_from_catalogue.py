@@ -14,7 +14,8 @@ def test_a_right_becomes_a_right_clause(catalogue: Catalogue) -> None:
     assert suitable(rights, entry)
     drafted = draft_from_entry(rights, entry, ["R18"])
     assert drafted.item_type.name == "right"
-    assert drafted.fields == {"title": entry.title, "text": entry.quote}
+    assert drafted.fields == {"title": entry.title, "text": entry.wording}
+    assert entry.wording.startswith("Every member of staff")
     assert drafted.tags == ["R18", "R19"]
     assert drafted.source.entry_id == "W3" and drafted.source.revision == entry.revision
 
