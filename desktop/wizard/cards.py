@@ -179,7 +179,9 @@ class ItemCard(Card):
             entry = self.catalogue.get(item.source.entry_id)
         except ReformKitError:
             return f"From the briefing ({item.source.entry_id})"
-        reworded = item.fields.get("title") != entry.title or item.fields.get("text") != entry.wording
+        reworded = (
+            item.fields.get("title") != entry.title or item.fields.get("text") != entry.wording
+        )
         return where_from(entry) + (", in your own words" if reworded else "")
 
     @staticmethod
