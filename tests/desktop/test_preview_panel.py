@@ -208,14 +208,14 @@ def test_keystroke_on_a_300_section_plan(
         kinds.add(panel.last_render_kind)
         times.append(((edited - started) * 1000, panel.last_render_ms, _ms(started)))
     project.close()
-    median = sorted(t[2] for t in times)[len(times) // 2]
+    edit, render, total = (sorted(column)[len(times) // 2] for column in zip(*times, strict=True))
     with capsys.disabled():
         print(
-            f"\n300-section plan, keystroke -> updated preview (median of 10): {median:.1f} ms "
-            f"(edit {times[5][0]:.1f} ms, render {times[5][1]:.1f} ms, the rest painting)"
+            f"\n300-section plan, keystroke -> updated preview, median of 10: {total:.1f} ms "
+            f"(committing the edit {edit:.1f} ms, re-rendering {render:.1f} ms, then painting)"
         )
     assert kinds == {"patch"}
-    assert median < 150  # the target is 50 ms; this leaves room for slow CI machines
+    assert total < 150  # the target is 50 ms; this leaves room for slow CI machines
 
 
 def _ms(started: float) -> float:
