@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QUrl
 from desktop.editing.editor import DocumentEditor
 from desktop.launcher import document_kinds
 from desktop.panels.preview_panel import DEBOUNCE_MS, PreviewPanel
+from desktop.panels.preview_parts import write_parts
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.interchange import loads
 from reformkit.document.model import Document
@@ -232,3 +233,23 @@ def test_a_hidden_preview_waits_until_shown(
     assert "while the preview was hidden" not in preview.toPlainText()
     preview.show()
     assert "while the preview was hidden" in preview.toPlainText()
+
+
+def test_the_parts_make_up_the_writers_whole_page(
+    charter: DocumentEditor, catalogue: Catalogue
+) -> None:
+    """Cutting the page into parts must not change a character of what the writer wrote."""
+    from reformkit.export.html_writer import write_html
+    from reformkit.layout.engine import lay_out
+
+    project = charter.project
+    laid = lay_out(
+        project.document, project.spec, catalogue.entries("recommendation"), catalogue.seed.credit
+    )
+    page = write_html(laid)
+    body = page[page.index("<body>") + len("<body>") : page.rindex("</body>")]
+    parts, written = write_parts(laid)
+    assert "".join(part.html for part in parts).strip() == body.strip()
+    assert written == len(parts) == len(project.document.sections) + 3
+    again, written = write_parts(laid, parts)
+    assert written == 0 and all(a is b for a, b in zip(again, parts, strict=True))
