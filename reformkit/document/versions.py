@@ -64,7 +64,7 @@ def take_snapshot(project: Project, name: str) -> SnapshotInfo:
 
 
 def list_snapshots(project: Project) -> list[SnapshotInfo]:
-    rows = project.execute_read("select id, name, created from snapshots order by created, name")
+    rows = project.execute_read("select id, name, created from snapshots order by created, rowid")
     return [SnapshotInfo(row["id"], row["name"], row["created"]) for row in rows]
 
 

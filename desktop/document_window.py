@@ -1,0 +1,309 @@
+"""The document window: parts on the left, the editor in the middle, the live preview on
+the right; the catalogue, coverage and versions in panels around them.
+
+For a new charter the guided builder fills the middle until the user finishes or leaves it.
+Every edit goes through one DocumentEditor, so Undo covers everything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import palette
+from desktop.editing.editor import DocumentEditor
+from desktop.editing.part_editor import PartEditor
+from desktop.editing.parts_tree import PartsTree
+from desktop.help_dialogs import DOCUMENT_HELP_HTML, DOCUMENT_HELP_TITLE, HelpDialog, show_about
+from desktop.panels.catalogue_panel import CataloguePanel
+from desktop.panels.coverage_panel import CoveragePanel
+from desktop.panels.preview_panel import PreviewPanel
+from desktop.panels.versions_panel import VersionsPanel
+from reformkit.document.project import Project
+from reformkit.errors import ReformKitError
+
+if TYPE_CHECKING:
+    from desktop.session import AppSession
+
+GEOMETRY_KEY = "document_window/geometry"
+STATE_KEY = "document_window/state"
+SELECTED_PART = "selected-part"
+GUIDE_STEP = "charter-wizard-step"
+GUIDE_DONE = "charter-wizard-done"
+SAVED = "All changes saved"
+
+
+class DocumentWindow(QMainWindow):
+    def __init__(self, session: AppSession, project: Project):
+        super().__init__()
+        self.session = session
+        self.project = project
+        self.editor = DocumentEditor(project, self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        catalogue = session.catalogue
+        self.tree = PartsTree(self.editor, catalogue)
+        self.part_editor = PartEditor(self.editor, catalogue)
+        self.preview = PreviewPanel(self.editor, catalogue)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.tree, 2), (self.part_editor, 3), (self.preview, 3)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
+        self.guide: QWidget | None = None
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.splitter)
+        self.setCentralWidget(self.centre)
+        self.catalogue_panel = CataloguePanel(catalogue, self.editor)
+        self.coverage = CoveragePanel(self.editor, catalogue)
+        self.versions = VersionsPanel(self.editor, session.kinds)
+        self.docks = {
+            "catalogue": self._dock(
+                "Catalogue", self.catalogue_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+            ),
+            "coverage": self._dock(
+                "Coverage of the 22 recommendations",
+                self.coverage,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+            ),
+            "versions": self._dock(
+                "Versions", self.versions, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+        }
+        self.tabifyDockWidget(self.docks["catalogue"], self.docks["versions"])
+        self.docks["catalogue"].raise_()
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.actions: dict[str, QAction] = {}
+        self._menus()
+        self._connect()
+        self._update_title()
+        self._restore_layout()
+        self._restore_selection()
+
+    # Building.
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        menu_name: str,
+        key: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.menus[menu_name].addAction(action)
+        self.actions[key] = action
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {
+            name: bar.addMenu(label)
+            for name, label in (
+                ("file", "&File"),
+                ("edit", "&Edit"),
+                ("view", "&View"),
+                ("help", "&Help"),
+            )
+        }
+        keys = QKeySequence.StandardKey
+        session = self.session
+        self._action(
+            "file",
+            "new_charter",
+            "New &charter…",
+            lambda: session.new_document("charter", self),
+            keys.New,
+        )
+        self._action("file", "new_plan", "New &plan…", lambda: session.new_document("plan", self))
+        self._action("file", "open", "&Open…", lambda: session.choose_and_open(self), keys.Open)
+        self.recent_menu = self.menus["file"].addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.menus["file"].addSeparator()
+        self._action("file", "save_copy", "Save a &copy as…", self.save_copy, "Ctrl+Shift+S")
+        self._action("file", "export", "&Export…", self.export, "Ctrl+E")
+        self.menus["file"].addSeparator()
+        self._action("file", "close", "&Close", self.close, keys.Close)
+        self._action("file", "quit", "&Quit", QApplication.closeAllWindows, "Ctrl+Q")
+        undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(keys.Undo)
+        redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.menus["edit"].addActions([undo, redo])
+        self.actions.update(undo=undo, redo=redo)
+        self.menus["edit"].addSeparator()
+        self._action("edit", "find", "&Find in the catalogue", self.find_in_catalogue, keys.Find)
+        if self.project.spec.kind == "charter":
+            self._action("view", "guide", "&Guided builder", self.show_guide, "Ctrl+G")
+        self._action("view", "document", "The &whole document", self.show_document, "Ctrl+D")
+        self.menus["view"].addSeparator()
+        for dock in self.docks.values():
+            self.menus["view"].addAction(dock.toggleViewAction())
+        appearance = self.menus["view"].addMenu("&Appearance")
+        for name in palette.APPEARANCES:
+            action = appearance.addAction(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_appearance(n))
+        self._action(
+            "help", "help", "&How to write your document", self.show_help, keys.HelpContents
+        )
+        self._action(
+            "help",
+            "about",
+            "&About ReformKit",
+            lambda: show_about(self, self.session.catalogue.seed.credit),
+        )
+
+    def _connect(self) -> None:
+        self.tree.part_selected.connect(self.part_selected)
+        self.tree.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.coverage.part_requested.connect(self._reveal)
+        self.catalogue_panel.item_added.connect(lambda item_id: self.tree.select_part(item_id))
+        self.editor.changed.connect(lambda _change, _target: self._update_title())
+
+    # Behaviour.
+    def part_selected(self, kind: str, part_id: str) -> None:
+        self.part_editor.show_part(kind, part_id)
+        self.preview.show_part(kind, part_id)
+        section_id = None
+        if kind == "section":
+            section_id = part_id
+        elif kind == "item":
+            try:
+                section_id = self.project.document.find_item(part_id)[0].id
+            except KeyError:
+                section_id = None
+        self.catalogue_panel.set_target_section(section_id)
+        self.project.set_state(SELECTED_PART, part_id)
+
+    def _reveal(self, _kind: str, part_id: str) -> None:
+        self.show_document()
+        self.tree.select_part(part_id)
+
+    def _restore_selection(self) -> None:
+        part = self.project.state(SELECTED_PART)
+        if part:
+            self.tree.select_part(part)
+        if self.tree.current_part() is None:
+            self.tree.select_part(self.project.document.meta.id)
+
+    def show_guide(self) -> None:
+        if self.project.spec.kind != "charter" or self.project.read_only:
+            return
+        if self.guide is None:
+            from desktop.wizard.charter_wizard import CharterWizard
+
+            self.guide = CharterWizard(self.editor, self.session.catalogue)
+            self.guide.finished.connect(self._guide_finished)
+            self.guide.close_requested.connect(self.show_document)
+            self.centre.addWidget(self.guide)
+        self.centre.setCurrentWidget(self.guide)
+        self.statusBar().showMessage(
+            "The guided builder: you can leave it at any time and "
+            "come back with View › Guided builder.",
+            8000,
+        )
+
+    def _guide_finished(self) -> None:
+        self.project.set_state(GUIDE_DONE, "yes")
+        self.show_document()
+        self.tree.select_part(self.project.document.meta.id)
+
+    def show_document(self) -> None:
+        self.centre.setCurrentWidget(self.splitter)
+
+    def find_in_catalogue(self) -> None:
+        self.docks["catalogue"].show()
+        self.docks["catalogue"].raise_()
+        self.catalogue_panel.focus_search()
+
+    def save_copy(self) -> None:
+        suggested = self.project.path.with_name(f"{self.project.path.stem} (copy).reformkit")
+        target = self.session.prompts.save_path(self, "Save a copy as", suggested)
+        if target is None:
+            return
+        try:
+            self.project.save_as(target)
+        except ReformKitError as error:
+            self.session.prompts.error(self, "The copy was not saved", str(error))
+            return
+        self.statusBar().showMessage(
+            f"A copy was saved to {target}. You are still working on the original.", 10000
+        )
+
+    def export(self) -> None:
+        from desktop.panels.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.project, self.session.catalogue, self.session.settings, self)
+        dialog.open()
+
+    def show_help(self) -> None:
+        HelpDialog(self, DOCUMENT_HELP_TITLE, DOCUMENT_HELP_HTML).show()
+
+    def set_appearance(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            system = app.property("systemPalette") or app.palette()
+            palette.apply(app, name, system)
+            self.session.settings.setValue(palette.SETTING, name)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.session.recent.paths():
+            action = self.recent_menu.addAction(path.stem)
+            action.setToolTip(str(path))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.session.open_document(p, self)
+            )
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent documents").setEnabled(False)
+
+    def _update_title(self) -> None:
+        meta = self.project.document.meta
+        state = f"read-only: {self.project.read_only_reason}" if self.project.read_only else (SAVED)
+        self.setWindowTitle(
+            f"{meta.title} — {self.project.spec.label} — "
+            f"{'read-only' if self.project.read_only else SAVED.lower()}"
+        )
+        self.saved_label.setText(state)
+
+    # Layout memory and closing.
+    def _restore_layout(self) -> None:
+        settings = self.session.settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.session.settings.setValue(STATE_KEY, self.saveState())
+        self.project.close()
+        self.session.window_closed(self)
+        super().closeEvent(event)
