@@ -300,6 +300,11 @@ class DocumentWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+            return
+        # A first layout that gives the document most of the room.
+        self.resizeDocks([self.docks["coverage"]], [210], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["catalogue"]], [300], Qt.Orientation.Horizontal)
+        self.splitter.setSizes([300, 420, 440])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and not _only_library_option(args):
+    if not opens_the_app(args):
         from reformkit.cli import main as cli_main
 
         return cli_main(args, load_kinds=document_kinds)
@@ -29,6 +29,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
+def opens_the_app(args: list[str]) -> bool:
+    """No command, only ``--library PATH``, or documents to open (``plan.reformkit``)."""
+    rest = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--library":
+            skip = True
+        elif not arg.startswith("--library="):
+            rest.append(arg)
+    return all(arg.lower().endswith(".reformkit") for arg in rest)
+
+
 def document_kinds() -> DocumentKinds:
     """The kinds of document this program makes: a Respect Charter and a Local Reform Plan."""
     from charter import CHARTER
@@ -36,10 +50,3 @@ def document_kinds() -> DocumentKinds:
     from reformkit.document.spec import DocumentKinds
 
     return DocumentKinds([CHARTER, PLAN])
-
-
-def _only_library_option(args: list[str]) -> bool:
-    """``reformkit --library PATH`` opens the app on that library."""
-    return (len(args) == 2 and args[0] == "--library") or (
-        len(args) == 1 and args[0].startswith("--library=")
-    )

@@ -89,7 +89,7 @@ class StartScreen(QMainWindow):
             choices.append(
                 (
                     sample.name,
-                    f"Open the {sample.label.lower()}",
+                    f"Open the {sample.label.replace('Sample', 'sample')}",
                     sample.description,
                     lambda s=sample: session.open_sample(s, self),
                 )

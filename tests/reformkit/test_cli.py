@@ -150,3 +150,14 @@ def test_no_display_gives_a_plain_sentence(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no screen" in result.stderr and "reformkit --help" in result.stderr
     assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr
+
+
+def test_what_opens_the_app() -> None:
+    from desktop.launcher import opens_the_app
+
+    assert opens_the_app([])
+    assert opens_the_app(["--library", "x.sqlite"])
+    assert opens_the_app(["--library=x.sqlite", "Team charter.reformkit"])
+    assert not opens_the_app(["catalogue", "list"])
+    assert not opens_the_app(["--version"])
+    assert not opens_the_app(["dump", "plan.reformkit"])
