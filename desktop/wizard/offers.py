@@ -30,9 +30,11 @@ def offered_entries(
 
 
 def where_from(entry: Entry) -> str:
-    """'From The Reform Dividend, page 20' or 'From your library'."""
+    """'From The Reform Dividend, page 20', 'Based on …' where the words are our suggested
+    wording rather than the briefing's own, or 'From your library'."""
     if entry.origin == USER:
         return "From your library"
+    lead = "From" if entry.wording == entry.body else "Based on"
     if entry.page:
-        return f"From {BRIEFING}, page {entry.page}"
-    return f"From {BRIEFING}"
+        return f"{lead} {BRIEFING}, page {entry.page}"
+    return f"{lead} {BRIEFING}"

@@ -171,7 +171,7 @@ class ClausePage(StepPage):
         right_box.addWidget(heading("What your charter says", right))
         right_box.addWidget(
             wrapped(
-                "The briefing's words are a starting point. Press Reword to say each one "
+                "These words are a starting point. Press Reword to say each one "
                 "the way your team would.",
                 right,
             )

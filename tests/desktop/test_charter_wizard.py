@@ -268,14 +268,14 @@ def test_reworded_clauses_keep_their_source(
     item_id = page.use("D1")
     assert item_id is not None
     card = page.list.card(item_id)
-    assert not card.is_open() and card.origin.text() == "From The Reform Dividend, page 20"
+    assert not card.is_open() and card.origin.text() == "Based on The Reform Dividend, page 20"
     _click(qtbot, card.reword_button)
     assert card.is_open() and card.form is not None
     _type(qtbot, card.form.widgets["text"].widget, "We tell families and each other the truth.")
     item = editor.project.document.find_item(item_id)[1]
     assert item.fields["text"] == "We tell families and each other the truth."
     assert item.source is not None and item.source.entry_id == "D1"
-    assert card.origin.text() == "From The Reform Dividend, page 20, in your own words"
+    assert card.origin.text() == "Based on The Reform Dividend, page 20, in your own words"
     _click(qtbot, card.reword_button)
     assert not card.is_open() and card.words.text().startswith("We tell families")
     _click(qtbot, card.remove_button)
@@ -300,7 +300,7 @@ def test_offers_say_where_they_come_from(
     rights = wizard.page(3)
     assert isinstance(rights, ClausePage)
     assert list(rights.offer_cards) == ["W1", "W2", "W3", "W4", "W5", own.id]
-    assert rights.offer_cards["W4"].origin.text() == "From The Reform Dividend, page 20"
+    assert rights.offer_cards["W4"].origin.text() == "Based on The Reform Dividend, page 20"
     assert rights.offer_cards[own.id].origin.text() == "From your library"
     assert rights.offer_cards[own.id].words.text() == "We choose our hours within the rota."
     duties = wizard.page(4)
