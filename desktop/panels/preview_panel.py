@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.preview_page import Page, load_data_url
-from desktop.panels.preview_parts import style_sheet, write_parts
+from desktop.panels.preview_parts import Part, style_sheet, write_parts
+from desktop.panels.preview_window import Window, part_number
 from reformkit.catalogue.store import Catalogue
 from reformkit.layout.engine import lay_out
 
@@ -40,6 +41,8 @@ class PreviewPanel(QTextBrowser):
         self.last_render_ms = 0.0
         self.last_render_kind = ""  # "full" or "patch", for benchmarks and tests
         self._pending_anchor = ""
+        self.window_of_parts = Window()
+        self.all_parts: list[Part] = []  # every part of the document, shown or not
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -77,7 +80,8 @@ class PreviewPanel(QTextBrowser):
         started = time.perf_counter()
         project = self.editor.project
         laid = lay_out(project.document, project.spec, self.recommendations, self.credit)
-        parts, _ = write_parts(laid, self.page.parts)
+        self.all_parts, _ = write_parts(laid, self.all_parts)
+        parts = self.window_of_parts.visible(self.all_parts)
         touched = None if not self.page.frames else self.page.update(parts, PATCH_LIMIT)
         if touched is None:
             self._rebuild(parts, style_sheet(laid))
@@ -97,6 +101,8 @@ class PreviewPanel(QTextBrowser):
         details ("meta") scroll to the top. An item shown as a table row or paragraph has no
         anchor of its own, so the preview shows its section."""
         anchor = self.anchor_for(kind, part_id)
+        if anchor and self._bring_into_view(anchor):
+            return
         if self._timer.isActive():
             self._pending_anchor = anchor  # the part may not be on the page yet
             return
@@ -155,8 +161,20 @@ class PreviewPanel(QTextBrowser):
 
     def _has_anchor(self, name: str) -> bool:
         needle = f'id="{name}"'
-        return any(needle in part.html for part in self.page.parts)
+        return any(needle in part.html for part in self.all_parts or self.page.parts)
+
+    def _bring_into_view(self, anchor: str) -> bool:
+        """In a long document, show the sections around ``anchor`` if they are not on the
+        page; return whether the page was redrawn (and scrolled) for it."""
+        number = part_number(self.all_parts, anchor)
+        if number <= 0 or self.window_of_parts.contains(self.all_parts, number):
+            return False
+        self.window_of_parts.focus = number
+        self._pending_anchor = anchor
+        self.render_now()
+        return True
 
     def _link_clicked(self, url: QUrl) -> None:
-        if url.hasFragment() and not url.scheme() and not url.host():
+        local = url.hasFragment() and not url.scheme() and not url.host()
+        if local and not self._bring_into_view(url.fragment()):
             self.scrollToAnchor(url.fragment())
