@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -296,15 +296,18 @@ class DocumentWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(_first_size(self))
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
             return
         # A first layout that gives the document most of the room.
-        self.resizeDocks([self.docks["coverage"]], [210], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["catalogue"]], [300], Qt.Orientation.Horizontal)
-        self.splitter.setSizes([300, 420, 440])
+        self.resizeDocks([self.docks["coverage"]], [self.height() // 4], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.docks["catalogue"]], [self.width() * 22 // 100], Qt.Orientation.Horizontal
+        )
+        width = self.width()
+        self.splitter.setSizes([width * 23 // 100, width * 32 // 100, width * 33 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
@@ -312,3 +315,12 @@ class DocumentWindow(QMainWindow):
         self.project.close()
         self.session.window_closed(self)
         super().closeEvent(event)
+
+
+def _first_size(window: QMainWindow) -> QSize:
+    """1280 by 800, or nine tenths of a smaller screen (a small laptop, or 150% scaling)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return QSize(1280, 800)
+    room = screen.availableGeometry().size()
+    return QSize(min(1280, room.width() * 9 // 10), min(800, room.height() * 9 // 10))
