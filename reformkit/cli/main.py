@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     catalogue_commands.add_parser(commands)
     document_commands.add_parsers(commands)
+    __import__("reformkit.selftest").selftest.add_option(parser)  # --self-test
     return parser
 
 
