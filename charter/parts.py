@@ -4,6 +4,7 @@ A charter sets out a team's principles, the rights staff hold, the duties they a
 return ("earned liberation"), what managers commit to, and how the team will know it works.
 """
 
+from charter.checks import check_charter
 from reformkit.document.fields import DATE, LONG_TEXT, TEXT, Field
 from reformkit.document.spec import (
     CLAUSE,
@@ -170,4 +171,5 @@ CHARTER = DocumentSpec(
             R18,
         ),
     ),
+    checks=check_charter,
 )

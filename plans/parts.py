@@ -5,6 +5,7 @@ missions, minimum standards, a single-pot budget, co-design, requests for devolv
 an Innovation Zone proposal and an action plan.
 """
 
+from plans.checks import check_plan
 from reformkit.document.fields import (
     CHOICE,
     DATE,
@@ -338,4 +339,5 @@ PLAN = DocumentSpec(
         ),
         _section("actions", "Action plan", "Who does what, by when.", (ACTION,), ("R4",)),
     ),
+    checks=check_plan,
 )

@@ -6,12 +6,16 @@ checks, compares and exports any document from its spec without knowing which ki
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reformkit.document.fields import LONG_TEXT, Field, FieldError
 from reformkit.errors import ReformKitError
+
+if TYPE_CHECKING:
+    from reformkit.document.checks import Problem
+    from reformkit.document.model import Document
 
 TABLE, CLAUSE, RECORD = "table", "clause", "record"
 
@@ -108,6 +112,9 @@ class DocumentSpec:
     section_types: tuple[SectionType, ...]
     answers: tuple[str, ...] = field(default=())  # recommendations it exists to answer
     introduction: str = ""  # the opening paragraph of an export; {organisation} is filled in
+    # The kind's own checks (budgets that add up, missions with metrics…), run after the
+    # generic ones by reformkit.document.checks.check_document.
+    checks: Callable[[Document, DocumentSpec], list[Problem]] | None = None
 
     def section_type(self, key: str) -> SectionType:
         for candidate in (*self.section_types, CUSTOM_SECTION):
