@@ -1,0 +1,1 @@
+"""Robustness: crash safety under SIGKILL, faults while writing, bad input, no network."""
