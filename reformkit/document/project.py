@@ -10,7 +10,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlite_utils import Database
 import reformkit
 from reformkit.document import project_file as files
 from reformkit.document.errors import CorruptProjectError, ProjectError, ReadOnlyError
+from reformkit.document.fields import FieldError
 from reformkit.document.model import (
     Document,
     Item,
@@ -237,6 +238,56 @@ class Project:
             db.table("items").insert(_item_row(item, section.id, index))
             _renumber_items(db, section)
         return item
+
+    def add_items(
+        self,
+        section_id: str,
+        item_type: str,
+        rows: list[dict[str, Any]],
+        tags: Any = None,
+        author: str = "",
+        *,
+        ids: Sequence[str] | None = None,
+    ) -> list[Item]:
+        """Add many items to the end of a section: all of them or none (a spreadsheet's rows).
+
+        Every row is checked first; if any is unusable, :class:`FieldError` lists each bad
+        row and nothing is written. Then all are added in one transaction with one change
+        notification, ``("items-added", section_id)``, so a window can make one undo step.
+        ``ids`` gives the new items chosen ids (so rows can point at each other).
+        """
+        section = self.document.section(section_id)
+        kind = self.spec.section_type(section.key).item_type(item_type)
+        if ids is not None and len(ids) != len(rows):
+            raise ValueError(f"{len(ids)} ids given for {len(rows)} rows")
+        if ids is not None and len(set(ids)) != len(ids):
+            raise ValueError("the ids given repeat")
+        cleaned_tags = clean_tags(section.tags if tags is None else tags)
+        items, problems = [], []
+        for number, row in enumerate(rows, start=1):
+            try:
+                fields = kind.clean(row)
+            except FieldError as error:
+                problems.append(f"Row {number}: {error}")
+                continue
+            item = Item(type=kind.name, fields=fields, tags=list(cleaned_tags), author=author)
+            if ids is not None:
+                item.id = ids[number - 1]
+            items.append(item)
+        if problems:
+            raise FieldError(
+                f"{len(problems)} of {len(rows)} rows cannot be added, so none were added. "
+                + " ".join(problems)
+            )
+        if not items:
+            return []
+        start = len(section.items)
+        with self._edit("items-added", section.id) as db:
+            section.items.extend(items)
+            db.table("items").insert_all(
+                [_item_row(item, section.id, start + n) for n, item in enumerate(items)]
+            )
+        return items
 
     def update_item(
         self,
