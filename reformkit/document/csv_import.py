@@ -1,0 +1,594 @@
+"""Spreadsheets in: read a CSV file as Excel saves it, map its columns, check every row.
+
+The steps, each one a function a window can show:
+
+1. :func:`read_csv` reads the file: UTF-8 with or without a BOM, else Windows-1252 (what
+   Excel's plain "CSV" writes on a UK Windows laptop); comma, semicolon (Excel in much of
+   Europe) or tab, counted in the heading row outside quotes; quoted cells may hold line
+   breaks and delimiters.
+2. :func:`guess_mapping` matches the heading row to an item type's fields.
+3. :func:`check_rows` cleans every row with the fields' own rules and lists every problem
+   of every row, with its line number, before anything is written.
+4. :func:`import_rows` adds the good rows in one transaction (:meth:`Project.add_items`).
+
+Line numbers are the spreadsheet's row numbers, as Excel shows them: the heading row is
+usually line 1, and a cell with a line break inside it stays in one row.
+
+A mission's "Serves the mission" column may hold the **title** of the mission it serves
+(or its id). The title is looked up, ignoring case and spacing, among the missions already
+in the plan and the rows *above* it in the same file, so a file can hold a whole cascade:
+national mission metrics first, then metro missions, then local missions. ``check_rows``
+does this look-up when given the document; ``import_rows`` always does it and stores the
+mission's id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reformkit.document.fields import CHOICE, DATE, MONEY, REFERENCE, Field, FieldError
+from reformkit.document.model import Document, Item, new_id
+from reformkit.document.project import Project
+from reformkit.document.spec import DocumentSpec, DocumentSpecError, ItemType
+from reformkit.errors import ReformKitError
+
+MAX_BYTES = 5 * 1024 * 1024
+DELIMITERS = (",", ";", "\t")
+SAVE_AS_UTF8 = (
+    "In Excel choose File > Save As, pick 'CSV UTF-8 (Comma delimited) (*.csv)', "
+    "and import that file."
+)
+
+# Which item types a CSV may fill, in which sections, for each kind of document.
+CSV_TARGETS: dict[str, dict[str, str]] = {
+    "plan": {
+        "board": "member",
+        "missions": "mission",
+        "standards": "standard",
+        "budget": "budget_line",
+        "engagement": "engagement",
+        "actions": "action",
+    },
+    "charter": {"measures": "measure"},
+}
+
+# Other headings people give a column, by field name. A field's own name and label always
+# match; these are tried only for columns those did not claim.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "amount": (
+        "Amount",
+        "£",
+        "Value",
+        "Cost",
+        "Budget",
+        "Allocation",
+        "Funding",
+        "Sum",
+        "GBP",
+        "Total",
+    ),
+    "due": ("Due date", "Deadline", "By when", "Date due", "Due by", "When", "Target date", "Date"),
+    "owner": (
+        "Lead",
+        "Responsible",
+        "Responsible person",
+        "Accountable",
+        "Owned by",
+        "Lead officer",
+        "Lead partner",
+        "Who",
+    ),
+    "organisation": ("Organization", "Org", "Body", "Employer", "Agency", "Representing"),
+    "role": ("Role", "Position", "Job title", "Title", "Board role"),
+    "name": ("Full name", "Member", "Person", "Board member", "Member name"),
+    "chair": ("Chair", "Chairs", "Is chair", "Chairperson"),
+    "service": ("Service area", "Service name"),
+    "partner": (
+        "Organisation",
+        "Organization",
+        "Partner organisation",
+        "Body",
+        "Agency",
+        "Funded by",
+        "Contributed by",
+    ),
+    "note": ("Notes", "Comment", "Comments", "Description", "Details", "Detail"),
+    "action": ("Task", "What", "Description", "Activity"),
+    "status": ("Progress", "State", "Current status"),
+    "level": ("Mission level", "Tier", "Type", "Kind"),
+    "title": ("Name", "Mission title", "Title"),
+    "parent": ("Parent", "Parent mission", "Serves", "Contributes to", "Linked to", "Under"),
+    "metric": ("Measure", "Indicator", "KPI", "Measure of success"),
+    "baseline": ("Current", "Current value", "Starting point", "Now", "Where we are now"),
+    "target": ("Goal", "Aim", "Target value", "Ambition"),
+    "target_date": ("By when", "Deadline", "Date", "Due", "Due date", "Achieve by"),
+    "standard": ("Minimum standard", "Minimum service standard"),
+    "measure": ("How measured", "Measurement", "Metric", "Indicator", "KPI"),
+    "inspectorate": ("Inspector", "Regulator", "Inspected by", "Inspection body"),
+    "source": ("Data source",),
+    "frequency": ("How often", "Reporting frequency"),
+    "who": ("Participants", "Group"),
+    "how_many": ("Number", "Number of people", "Count", "Attendees"),
+    "method": ("How",),
+    "what_changed": ("What changed", "Outcome", "Result", "Impact", "Changes"),
+    "date": ("When", "Date held"),
+}
+
+
+class CsvError(ReformKitError):
+    """A CSV file that cannot be read or imported; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV file read: the heading row and the rows under it, each as wide as the widest.
+
+    ``first_line`` is the spreadsheet line of the heading row; row ``n`` (from 0) of
+    ``rows`` is on line ``first_line + 1 + n``. Empty rows inside the table are kept (so
+    numbering matches the spreadsheet); empty rows and columns at the end are dropped.
+    """
+
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    first_line: int
+
+    def line(self, index: int) -> int:
+        """The spreadsheet line of ``rows[index]``."""
+        return self.first_line + 1 + index
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """One row checked: its line, its clean values (``None`` if it has problems), the problems.
+
+    Each problem starts with the line: "Line 7: Amount (£) cannot be negative…".
+    """
+
+    line: int
+    values: dict[str, Any] | None
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.values is not None and not self.problems
+
+
+# 1. Reading the file.
+
+
+def read_csv(path: Path) -> CsvTable:
+    """Read a CSV file as Excel saves it; raise :class:`CsvError` saying what to do if not."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CsvError(
+                f"{path.name} is {size / 1024 / 1024:.1f} MB. ReformKit imports CSV files of up "
+                "to 5 MB: a plan's budget or action list is far smaller. Check it is the right "
+                "file, or split it into smaller files."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CsvError(f"{path.name} was not found. Choose the file again.") from None
+    except IsADirectoryError:
+        raise CsvError(f"{path.name} is a folder, not a CSV file.") from None
+    except OSError as error:
+        raise CsvError(
+            f"{path.name} cannot be read ({error.strerror}). Close it in Excel, or copy it to "
+            "your Documents folder, and try again."
+        ) from None
+    return parse_csv(data, path.name)
+
+
+def parse_csv(data: bytes, name: str = "The file") -> CsvTable:
+    """Read CSV bytes (from a file or the clipboard). ``name`` is used in messages."""
+    if len(data) > MAX_BYTES:
+        raise CsvError(f"{name} is larger than 5 MB. Split it into smaller files.")
+    text, encoding = _decode(data, name)
+    line_offset = 0
+    delimiter = ""
+    hint = re.match(r"\s*sep=(.)[ \t]*(\r\n|\n|\r|$)", text)
+    if hint and hint.group(1) in DELIMITERS:  # Excel's "sep=;" first line
+        delimiter, text, line_offset = hint.group(1), text[hint.end() :], 1
+    if not text.strip():
+        raise CsvError(f"{name} is empty. Save the spreadsheet again with its rows in it.")
+    delimiter = delimiter or _guess_delimiter(text)
+    records = _parse(text, delimiter, name, line_offset)
+    while records and _blank(records[-1]):
+        records.pop()
+    start = next((n for n, record in enumerate(records) if not _blank(record)), None)
+    if start is None:
+        raise CsvError(f"{name} has no text in it. Save the spreadsheet again with its rows.")
+    header = [cell.strip().lstrip("\ufeff").strip() for cell in records[start]]
+    rows = records[start + 1 :]
+    width = max(_width(header), *(_width(row) for row in rows)) if rows else _width(header)
+    if _looks_like_data(header):
+        raise CsvError(
+            f"The first row of {name} looks like data, not column headings. Add a row at the "
+            "top that names each column (for example Service, Partner, Amount) and import "
+            "it again."
+        )
+    if not rows:
+        raise CsvError(
+            f"{name} has column headings but no rows under them. Fill in the rows and "
+            "import it again."
+        )
+    return CsvTable(
+        encoding=encoding,
+        delimiter=delimiter,
+        header=_fit(header, width),
+        rows=tuple(_fit(row, width) for row in rows),
+        first_line=line_offset + start + 1,
+    )
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
+        raise CsvError(f"{name} is an Excel workbook, not a CSV file. {SAVE_AS_UTF8}")
+    attempts: tuple[tuple[str, str], ...]
+    if data.startswith(b"\xef\xbb\xbf"):
+        attempts = (("utf-8-sig", "utf-8-sig"),)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        attempts = (("utf-16", "utf-16"),)  # Excel's "Unicode Text"
+    else:
+        attempts = (("utf-8", "utf-8"), ("cp1252", "cp1252"))
+    for codec, label in attempts:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text, label
+    raise CsvError(
+        f"{name} is not a text file ReformKit can read: it is not in UTF-8 or Windows-1252. "
+        f"{SAVE_AS_UTF8}"
+    )
+
+
+def _guess_delimiter(text: str) -> str:
+    """The delimiter used most in the heading row (the first row with text), outside quotes."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    in_quotes = False
+    seen_text = False
+    for char in text:
+        if char == '"':
+            in_quotes = not in_quotes  # a doubled quote "" toggles twice: no change
+            seen_text = True
+        elif in_quotes:
+            continue
+        elif char in counts:
+            counts[char] += 1
+        elif char in "\r\n":
+            if seen_text:
+                break
+            counts = dict.fromkeys(DELIMITERS, 0)  # a blank row before the headings
+        elif not char.isspace():
+            seen_text = True
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties go to the comma, then semicolon
+    return best if counts[best] else ","
+
+
+def _field_pattern(delimiter: str) -> re.Pattern[str]:
+    d = re.escape(delimiter)
+    return re.compile(rf'"([^"]*(?:""[^"]*)*)"([^{d}\r\n]*)|([^{d}\r\n]*)')
+
+
+def _parse(text: str, delimiter: str, name: str, line_offset: int) -> list[list[str]]:
+    """RFC 4180 records, as Excel writes them; cells in quotes may hold line breaks."""
+    pattern = _field_pattern(delimiter)
+    records: list[list[str]] = []
+    row: list[str] = []
+    position, end = 0, len(text)
+    while True:
+        match = pattern.match(text, position)
+        assert match is not None  # the last alternative matches the empty string
+        if match.group(1) is not None:
+            cell = match.group(1).replace('""', '"').replace("\r\n", "\n") + match.group(2)
+        else:
+            cell = match.group(3)
+            if cell.startswith('"'):
+                line = line_offset + len(records) + 1
+                raise CsvError(
+                    f'Line {line} of {name} has a quote mark (") that is never closed, so '
+                    "the rest of the file would run into one cell. Check that line in a text "
+                    "editor, or save the file from Excel again."
+                )
+        row.append(cell)
+        position = match.end()
+        if position >= end:
+            records.append(row)
+            return records
+        char = text[position]
+        if char == delimiter:
+            position += 1
+            continue
+        records.append(row)
+        row = []
+        position += 2 if text.startswith("\r\n", position) else 1
+        if position >= end:
+            return records
+
+
+def _blank(cells: Sequence[str]) -> bool:
+    return all(not cell.strip() for cell in cells)
+
+
+def _width(cells: Sequence[str]) -> int:
+    return max((n + 1 for n, cell in enumerate(cells) if cell.strip()), default=0)
+
+
+def _fit(cells: Sequence[str], width: int) -> tuple[str, ...]:
+    return tuple(cells[:width]) + ("",) * (width - len(cells))
+
+
+_DATA_LIKE = re.compile(r"^[£$€]?\s*-?[\d,.\s/:-]+%?$")
+
+
+def _looks_like_data(header: Sequence[str]) -> bool:
+    cells = [cell for cell in header if cell]
+    return bool(cells) and all(_DATA_LIKE.match(cell) for cell in cells)
+
+
+# 2. Which column is which field.
+
+
+def import_target(spec: DocumentSpec, section_key: str) -> ItemType:
+    """The item type a CSV fills in a section of this kind, or a :class:`CsvError`."""
+    name = CSV_TARGETS.get(spec.kind, {}).get(section_key)
+    if name is None:
+        sections = [spec.section_type(k).title for k in CSV_TARGETS.get(spec.kind, {})]
+        raise CsvError(
+            "A spreadsheet cannot be imported into this part. "
+            + (f"It can go into: {', '.join(sections)}." if sections else "")
+        )
+    try:
+        return spec.section_type(section_key).item_type(name)
+    except DocumentSpecError as error:
+        raise CsvError(str(error)) from None
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("organization", "organisation")
+    return re.sub(r"[^0-9a-z£]+", "", text)
+
+
+def _heading_forms(heading: str) -> set[str]:
+    """The ways a heading can match: as it is, without its brackets, without a £ sign."""
+    plain = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", heading)
+    forms = {_norm(heading), _norm(plain), _norm(heading).replace("£", "")}
+    if _norm(heading) == "£":
+        forms.add("£")
+    forms.discard("")
+    return forms
+
+
+def guess_mapping(table: CsvTable, item_type: ItemType) -> dict[str, int | None]:
+    """Field name → column index (or ``None``), from the headings.
+
+    A heading matches a field's name or label, ignoring case, spaces and punctuation
+    ("Amount (£)", "amount", "AMOUNT"); then, for columns still unclaimed, a usual other
+    name ("Deadline" for a due date, "Lead" for an owner). Each column goes to one field.
+    """
+    headings = [_heading_forms(h) for h in table.header]
+    mapping: dict[str, int | None] = dict.fromkeys(item_type.field_names)
+    taken: set[int] = set()
+
+    def claim(field: Field, names: set[str]) -> None:
+        if mapping[field.name] is not None:
+            return
+        for index, forms in enumerate(headings):
+            if index not in taken and forms & names:
+                mapping[field.name] = index
+                taken.add(index)
+                return
+
+    for field in item_type.fields:
+        claim(field, {_norm(field.name), *_heading_forms(field.label)})
+    for field in item_type.fields:
+        claim(field, {_norm(s) for s in SYNONYMS.get(field.name, ())} - {""})
+    return mapping
+
+
+# 3. Checking the rows.
+
+
+_THOUSANDS = re.compile(r"^[\s£-]*\d{1,3}(,\d{3})+(\.\d+)?\s*$")
+_MIDNIGHT = re.compile(r"\s+0?0:00(:00)?$")
+
+
+def _prepare(field: Field, text: str) -> str:
+    """Tidy what Excel writes before the field's own rules read it."""
+    if field.type == MONEY and "," in text and not _THOUSANDS.match(text):
+        raise FieldError(
+            f"{field.label}: '{text}' has a comma that does not separate thousands. Write "
+            "pounds and pence with a full stop, such as 1250.50 or 1,250.50."
+        )
+    if field.type == DATE:
+        return _MIDNIGHT.sub("", text)  # "31/03/2027 00:00" from a date cell
+    if field.type == CHOICE and text:
+        starts = [c for c in field.choices if c.casefold().startswith(text.casefold())]
+        if len(starts) == 1:
+            return starts[0]  # "Local" for "Local mission"
+    return text
+
+
+def check_rows(
+    table: CsvTable,
+    item_type: ItemType,
+    mapping: Mapping[str, int | None],
+    document: Document | None = None,
+) -> list[RowCheck]:
+    """Check every non-empty row; nothing is written.
+
+    Every problem of a row is listed, each with its line. Unmapped fields are left empty.
+    Given the ``document`` the rows are for, a reference column (a mission's parent) is
+    also looked up, so a title that matches nothing is a problem here, not at import.
+    """
+    checks: list[RowCheck] = []
+    for index, row in enumerate(table.rows):
+        if _blank(row):
+            continue
+        line = table.line(index)
+        values: dict[str, Any] = {}
+        problems: list[str] = []
+        for field in item_type.fields:
+            column = mapping.get(field.name)
+            text = row[column].strip() if column is not None and column < len(row) else ""
+            try:
+                values[field.name] = field.clean(_prepare(field, text) if text else None)
+            except FieldError as error:
+                problems.append(f"Line {line}: {error}")
+        checks.append(RowCheck(line, None if problems else values, tuple(problems)))
+    if document is not None:
+        checks = _check_references(table, checks, item_type, mapping, document)
+    return checks
+
+
+def _check_references(
+    table: CsvTable,
+    checks: list[RowCheck],
+    item_type: ItemType,
+    mapping: Mapping[str, int | None],
+    document: Document,
+) -> list[RowCheck]:
+    lookups = _lookups(item_type, document)
+    if not lookups:
+        return checks
+    column = mapping.get(item_type.title_field)
+    rows = {table.line(n): row for n, row in enumerate(table.rows)}
+    result: list[RowCheck] = []
+    for check in checks:
+        if check.values is not None and not check.problems:
+            problems = []
+            for lookup in lookups:
+                try:
+                    lookup.find(str(check.values.get(lookup.field.name) or ""))
+                except _NotFoundError as missing:
+                    problems.append(f"Line {check.line}: {missing}")
+            if problems:
+                check = RowCheck(check.line, None, tuple(problems))
+        title = rows[check.line][column].strip() if column is not None else ""
+        for lookup in lookups:
+            lookup.add_row(title, check.line, "" if check.ok else None)
+        result.append(check)
+    return result
+
+
+class _NotFoundError(Exception):
+    """A reference cell that matches no item; the message says what to do."""
+
+
+class _Lookup:
+    """Finds what a reference cell names: an item already in the document, by id or title,
+    or (for a reference to the same item type, such as a mission's parent) a row above."""
+
+    def __init__(self, field: Field, item_type: ItemType, document: Document):
+        self.field = field
+        self.own_kind = field.refers_to == item_type.name
+        self.title_field = item_type.title_field if self.own_kind else "title"
+        self.ids: set[str] = set()
+        self.titles: dict[str, list[str]] = {}
+        self.bad_lines: dict[str, int] = {}
+        for _, item in document.items():
+            if item.type == field.refers_to:
+                self.ids.add(item.id)
+                key = _title_key(str(item.fields.get(self.title_field) or ""))
+                self.titles.setdefault(key, []).append(item.id)
+
+    def add_row(self, title: str, line: int, item_id: str | None) -> None:
+        """A row that later rows may name; ``item_id`` is ``None`` if it has problems."""
+        if not self.own_kind or not title.strip():
+            return
+        key = _title_key(title)
+        if item_id is None:
+            self.bad_lines[key] = line
+        else:
+            self.titles.setdefault(key, []).append(item_id)
+
+    def find(self, text: str) -> str:
+        """The id ``text`` names ("" for an empty cell), or raise :class:`_NotFoundError`."""
+        if not text or text in self.ids:
+            return text
+        found = self.titles.get(_title_key(text), [])
+        what = self.field.refers_to.replace("_", " ")
+        label = self.field.label
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise _NotFoundError(
+                f"{label}: more than one {what} is called '{text}'. Give them different "
+                "titles so ReformKit knows which one is meant."
+            )
+        line = self.bad_lines.get(_title_key(text))
+        if line is not None:
+            raise _NotFoundError(
+                f"{label}: '{text}' is the {what} on line {line}, which has problems of its "
+                "own. Fix that line first."
+            )
+        raise _NotFoundError(
+            f"{label}: there is no {what} called '{text}' in this document or in the rows "
+            f"above this one. Check the spelling, or put that {what} in a row above."
+        )
+
+
+def _lookups(item_type: ItemType, document: Document) -> list[_Lookup]:
+    return [
+        _Lookup(f, item_type, document)
+        for f in item_type.fields
+        if f.type == REFERENCE and f.refers_to
+    ]
+
+
+def _title_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+# 4. Importing the good rows.
+
+
+def import_rows(
+    project: Project,
+    section_id: str,
+    item_type: ItemType | str,
+    checks: Sequence[RowCheck],
+    author: str = "",
+) -> list[Item]:
+    """Add the rows that have no problems, in one transaction; raise if there are none.
+
+    A reference cell holding a title (a mission's parent) becomes that item's id; if one
+    cannot be found, nothing is added and the error lists every such row.
+    """
+    section = project.document.section(section_id)
+    name = item_type if isinstance(item_type, str) else item_type.name
+    kind = project.spec.section_type(section.key).item_type(name)
+    good = [check for check in checks if check.ok and check.values is not None]
+    if not good:
+        raise CsvError(
+            "There is no row to import: every row has a problem, or the file has no rows. "
+            "Fix the rows listed in the spreadsheet and import it again. Nothing was added."
+            if checks
+            else "There is no row to import. Nothing was added."
+        )
+    ids = [new_id() for _ in good]
+    rows = [dict(check.values or {}) for check in good]
+    problems = []
+    lookups = _lookups(kind, project.document)
+    for check, row, item_id in zip(good, rows, ids, strict=True):
+        for lookup in lookups:
+            try:
+                row[lookup.field.name] = lookup.find(str(row.get(lookup.field.name) or ""))
+            except _NotFoundError as missing:
+                problems.append(f"Line {check.line}: {missing}")
+        for lookup in lookups:
+            lookup.add_row(str(row.get(kind.title_field) or ""), check.line, item_id)
+    if problems:
+        raise CsvError(" ".join(problems) + " Nothing was added.")
+    return project.add_items(section_id, kind.name, rows, author=author, ids=ids)
