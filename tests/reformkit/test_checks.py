@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import date
 from typing import Any
 
@@ -109,9 +110,10 @@ def test_the_samples_have_no_problems(recommendations: list[Entry]) -> None:
         text = resources.path("samples", f"{name}.json").read_text(encoding="utf-8")
         sample = loads(text, KINDS)
         spec = KINDS.get(sample.kind)
-        assert check_document(sample, spec, recommendations) == []
         assert spec.checks is not None
-        assert spec.checks(sample, spec) == []
+        # The kind's checks on a fixed day, so the samples' dates do not go stale.
+        fixed = dataclasses.replace(spec, checks=functools.partial(spec.checks, today=TODAY))
+        assert check_document(sample, fixed, recommendations) == []
 
 
 # The Respect Charter's own checks.
