@@ -19,6 +19,10 @@ class NewerVersionError(ProjectError):
     """The file was written by a newer ReformKit."""
 
 
+class DiskFullError(ProjectError):
+    """The disk (or the file's size limit) is full: the change was not made."""
+
+
 class ReadOnlyError(ProjectError):
     """An edit was asked of a document opened read-only."""
 

@@ -93,9 +93,11 @@ class Project:
             with db.atomic():
                 _write_all(db, document)
                 _set_holder(db)
-        except BaseException:
+        except BaseException as error:
             db.close()
             path.unlink(missing_ok=True)
+            if isinstance(error, sqlite3.OperationalError):
+                raise files.write_failed(path, error, f"{path.name} could not be created") from None
             raise
         return cls(path, db, document, spec)
 
@@ -129,15 +131,26 @@ class Project:
             # Another program changed the file after it was read: read it again.
             loaded = read_for_opening(path, loaded.kinds)
         db = files.open_for_writing(path)
-        _set_holder(db)
+        try:
+            with db.atomic():
+                _set_holder(db)
+        except sqlite3.OperationalError as error:
+            db.close()
+            raise files.write_failed(
+                path, error, f"{path.name} could not be opened for editing"
+            ) from None
         return cls(path, db, loaded.document, loaded.spec)
 
     def close(self) -> None:
         if self._db is not None:
-            with self._db.atomic():
-                self._db.execute("delete from meta where key = 'open_by'")
-            self._db.close()
-            self._db = None
+            try:
+                with self._db.atomic():
+                    self._db.execute("delete from meta where key = 'open_by'")
+            except sqlite3.OperationalError:
+                pass  # a full disk: the mark stays, and is taken over as stale next time
+            finally:
+                self._db.close()
+                self._db = None
 
     def __enter__(self) -> Project:
         return self
@@ -364,8 +377,11 @@ class Project:
     def set_state(self, key: str, value: str) -> None:
         if self._db is None:
             return  # a read-only document cannot remember; that is not an error
-        with self._db.atomic():
-            self._db.table("meta").upsert({"key": f"state:{key}", "value": value}, pk="key")
+        try:
+            with self._db.atomic():
+                self._db.table("meta").upsert({"key": f"state:{key}", "value": value}, pk="key")
+        except sqlite3.OperationalError:
+            pass  # nor can one on a full disk; the next real edit says so
 
     # Copies and snapshots.
     def save_as(self, target: Path) -> Path:
@@ -435,12 +451,14 @@ class Project:
                 db.table("meta").upsert(
                     {"key": "modified", "value": self.document.meta.modified}, pk="key"
                 )
-        except BaseException:
+        except BaseException as error:
             db.conn.row_factory = sqlite3.Row
             try:
                 self.document = load_document(db.conn)
             finally:
                 db.conn.row_factory = None
+            if isinstance(error, sqlite3.OperationalError):  # a full disk, a failing drive
+                raise files.write_failed(self.path, error) from None
             raise
         for listener in list(self._listeners):
             listener(change, target_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import sys
@@ -21,6 +22,7 @@ from sqlite_utils.migrations import Migrations
 
 from reformkit.document.errors import (
     CorruptProjectError,
+    DiskFullError,
     DocumentInUseError,
     NewerVersionError,
     NotAProjectError,
@@ -154,11 +156,15 @@ def _damaged(path: Path, detail: str) -> str:
 
 def open_for_writing(path: Path) -> Database:
     db = Database(path, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
-    if db.journal_mode != "wal":
-        db.enable_wal()
-    migrations.apply(db)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = FULL")
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.OperationalError as error:
+        db.close()
+        raise write_failed(path, error, f"{path.name} could not be opened for editing") from None
     return db
 
 
@@ -171,11 +177,44 @@ def create_file(path: Path) -> Database:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except (OSError, sqlite3.Error) as error:
         raise ProjectError(f"ReformKit cannot create {path}: {error}.") from None
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
-    db.enable_wal()
-    migrations.apply(db)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = FULL")
+        db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.OperationalError as error:
+        db.close()
+        path.unlink(missing_ok=True)
+        raise write_failed(path, error, f"{path.name} could not be created") from None
     return db
+
+
+def write_failed(path: Path, error: sqlite3.OperationalError, what: str = "") -> ProjectError:
+    """The plain message for a write SQLite refused (it rolled the change back whole).
+
+    ``what`` says what did not happen (default: "this change to NAME was not saved"). A full
+    disk shows as "database or disk is full", or as a "disk I/O error" when SQLite could not
+    even grow its log or shared-memory file; both become :class:`DiskFullError`.
+    """
+    what = what or f"this change to {path.name} was not saved"
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(path)):
+        return DiskFullError(
+            f"The disk is full, so {what}. Everything saved before is safe and nothing was "
+            "half-written. Free some space (or use Save As to keep a copy on another drive), "
+            "then try again."
+        )
+    return ProjectError(
+        f"{what[0].upper()}{what[1:]} ({error}). Everything saved before is safe and nothing "
+        "was half-written."
+    )
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.resolve().parent).free < 256 * 1024
+    except OSError:
+        return False
 
 
 def is_writable(path: Path) -> bool:
