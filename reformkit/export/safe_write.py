@@ -6,6 +6,7 @@ then moved over the target in one step.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -47,7 +48,13 @@ def replacing(target: Path) -> Iterator[Path]:
 
 def _cannot_write(where: Path, error: OSError) -> str:
     reason = error.strerror or str(error)
-    return (
-        f"ReformKit could not save to {where} ({reason}). If the file is open in Word, "
-        "close it and try again; otherwise choose another folder. Nothing was changed."
-    )
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "The disk is full: free some space, or choose another drive."
+    elif error.errno == errno.EROFS:
+        advice = "That folder cannot be written to: choose another folder."
+    else:
+        advice = (
+            "If the file is open in Word or another program, close it and try again; "
+            "otherwise choose another folder."
+        )
+    return f"ReformKit could not save to {where} ({reason}). {advice} Nothing was changed."
