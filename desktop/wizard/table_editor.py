@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,6 +68,7 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, model: ItemTableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.table_model = model
+        self.open_editor: QWidget | None = None  # the last editor made, to close it on demand
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -109,6 +110,7 @@ class CellDelegate(QStyledItemDelegate):
         if field is not None and field.help:
             editor.setAccessibleDescription(field.help)
         editor.setAutoFillBackground(True)
+        self.open_editor = editor
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
@@ -164,6 +166,7 @@ class TableView(QTableView):
     on out of the table at its end, Delete asks for the row to be removed."""
 
     delete_pressed = Signal()
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -211,6 +214,11 @@ class TableView(QTableView):
                 return QWidget.focusNextPrevChild(self, next)
         return super().focusNextPrevChild(next)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.resized.emit()
+
     def sizeHint(self) -> QSize:
         """Tall enough for its rows (so a short table does not leave a gap), within limits."""
         hint = super().sizeHint()
@@ -243,6 +251,7 @@ class ItemTableEditor(QWidget):
         fixed: dict[str, Any] | None = None,
         defaults: dict[str, Any] | None = None,
         name: str = "",
+        compact: bool = False,
     ):
         super().__init__(parent)
         self.editor = editor
@@ -254,7 +263,8 @@ class ItemTableEditor(QWidget):
 
         self.view = TableView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(CellDelegate(self.model, self.view))
+        self.delegate = CellDelegate(self.model, self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setAccessibleName(f"{self.row_name.capitalize()}s")
         self.view.setAccessibleDescription(
             "Enter edits a cell, Tab moves to the next, Delete removes the row."
@@ -262,6 +272,8 @@ class ItemTableEditor(QWidget):
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.problem_label = QLabel("", self)
@@ -289,13 +301,19 @@ class ItemTableEditor(QWidget):
         self.tags_button: QPushButton | None = None
         self.tags_box = QWidget(self)
         if catalogue is not None:
-            self.tags_button = QPushButton("Recommendations for this row…", self)
+            self.tags_button = QPushButton("Recommendations…", self)
             self.tags_button.setCheckable(True)
             self.tags_button.setAccessibleName(
                 f"Show the recommendations the selected {self.row_name} answers"
             )
+            self.tags_button.setToolTip(f"The recommendations the selected {self.row_name} answers")
             self.tags_button.toggled.connect(self._show_tags)
-            buttons.addWidget(self.tags_button)
+            if compact:
+                second = QHBoxLayout()
+                second.addWidget(self.tags_button)
+                second.addStretch(1)
+            else:
+                buttons.addWidget(self.tags_button)
             box = QVBoxLayout(self.tags_box)
             box.setContentsMargins(0, 0, 0, 0)
             self.tags_heading = QLabel("", self.tags_box)
@@ -314,6 +332,8 @@ class ItemTableEditor(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem_label)
         layout.addLayout(buttons)
+        if compact and self.tags_button is not None:
+            layout.addLayout(second)
         layout.addWidget(self.tags_box)
 
         self._layout_timer = QTimer(self)
@@ -325,6 +345,7 @@ class ItemTableEditor(QWidget):
         self.model.dataChanged.connect(self._data_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.delete_pressed.connect(self._delete_pressed)
+        self.view.resized.connect(self._fit_columns)
         self._fit_columns()
         self._update_buttons()
         self._layout_timer.start()
@@ -345,10 +366,20 @@ class ItemTableEditor(QWidget):
         self.view.scrollTo(index)
 
     def edit_cell(self, item_id: str, field: str) -> None:
-        """Select a cell and open its editor, as pressing Enter on it does."""
+        """Select a cell and open its editor, as pressing Enter on it does (saving and
+        closing any cell being edited first)."""
+        self.finish_editing()
         self.select_item(item_id, field)
         self.view.setFocus()
         self.view.edit(self.view.currentIndex())
+
+    def finish_editing(self) -> None:
+        """Save the cell being edited, if any, and close its editor."""
+        editor = self.delegate.open_editor
+        if self.view.state() == QAbstractItemView.State.EditingState and editor is not None:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.delegate.open_editor = None
 
     def cell_text(self, item_id: str, field: str) -> str:
         index = self.model.index(self.model.row_of(item_id), self.model.column_of(field))
@@ -384,6 +415,7 @@ class ItemTableEditor(QWidget):
         except ReformKitError as error:
             self._show_problem(str(error))
             return None
+        self.finish_editing()
         self.select_item(item_id, self._first_column(edit))
         if edit is not None and self.isVisible():
             self.view.setFocus()
@@ -464,27 +496,38 @@ class ItemTableEditor(QWidget):
         self.view.updateGeometry()
 
     def _fit_columns(self) -> None:
-        header = self.view.horizontalHeader()
+        """Columns share the table's width: dates, money, choices and ticks get what they
+        need, and text columns share the rest by weight (titles and long text get most)."""
         metrics = self.fontMetrics()
         em = metrics.horizontalAdvance("M")
-        wide = [n for n, f in enumerate(self.model.fields) if f.type in _WIDE]
-        if not wide:
-            title = self.model.item_type.title_field
-            wide = [n for n, f in enumerate(self.model.fields) if f.name == title] or [0]
+        fixed: dict[int, int] = {}
+        weights: dict[int, int] = {}
+        title = self.model.item_type.title_field
         for column in range(self.model.columnCount()):
             field = self.model.field_at(column)
             label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            if column in wide:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            if field is None or field.type in (FLAG, DATE, MONEY, INTEGER, CHOICE):
-                width = metrics.horizontalAdvance(label) + 3 * em
-                if field is not None and field.type in (DATE, MONEY, CHOICE):
-                    width = max(width, 10 * em)
+            need = metrics.horizontalAdvance(label) + 2 * em
+            if field is None:
+                fixed[column] = max(need, 9 * em)
+            elif field.type in (FLAG, INTEGER):
+                fixed[column] = max(need, 6 * em)
+            elif field.type in (DATE, MONEY):
+                fixed[column] = max(need, 9 * em)
+            elif field.type == CHOICE:
+                fixed[column] = max(need, 10 * em)
+            elif field.type in _WIDE:
+                weights[column] = 4
             else:
-                width = max(metrics.horizontalAdvance(label) + 3 * em, 12 * em)
-            self.view.setColumnWidth(column, width)
+                weights[column] = 3 if field.name == title else 2
+        available = self.view.viewport().width()
+        share = max(available - sum(fixed.values()), 8 * em * max(len(weights), 1))
+        total = sum(weights.values()) or 1
+        header = self.view.horizontalHeader()
+        for column, width in fixed.items():
+            header.resizeSection(column, width)
+        for column, weight in weights.items():
+            header.resizeSection(column, max(8 * em, share * weight // total))
+        self._layout_timer.start()
 
     def _rows_reset(self) -> None:
         if self._selected and self.model.row_of(self._selected) >= 0:

@@ -228,9 +228,11 @@ class ItemTableModel(QAbstractTableModel):
             font = QFont(QApplication.font())
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and field is not None:
-            if field.type in (MONEY, INTEGER):
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if field is not None and field.type in (MONEY, INTEGER):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            if field is not None and field.type == FLAG:
+                return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             shown = self._display(item, field)
@@ -245,7 +247,7 @@ class ItemTableModel(QAbstractTableModel):
             return ", ".join(item.tags)
         value = item.fields.get(field.name)
         if field.type == FLAG:
-            return "Yes" if value else ""
+            return ""  # the tick box says it
         if field.type == REFERENCE:
             return self.reference_label(item, field, value)
         text = show(field, value)
