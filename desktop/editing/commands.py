@@ -45,6 +45,23 @@ class AddItem(_Command):
         self.project.remove_item(self.item.id)
 
 
+class AddItems(_Command):
+    """Many items added at once (a spreadsheet import): one undo step."""
+
+    def __init__(self, project: Project, items: list[Item]):
+        super().__init__(project, f"Import {len(items)} rows")
+        self.ids = [item.id for item in items]
+        self.placed: list[tuple[str, int, Item]] = []
+
+    def apply(self) -> None:
+        self.project.restore_items([(s, i, copy.deepcopy(item)) for s, i, item in self.placed])
+
+    def undo(self) -> None:
+        self.placed = [
+            (s, i, copy.deepcopy(item)) for s, i, item in self.project.remove_items(self.ids)
+        ]
+
+
 class RemoveItem(_Command):
     def __init__(self, project: Project, section_id: str, item: Item, index: int):
         super().__init__(project, f"Remove {item.type.replace('_', ' ')}")

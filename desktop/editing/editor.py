@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.editing import commands
-from reformkit.document.model import Source
+from reformkit.document.model import Item, Source
 from reformkit.document.project import Project
 
 
@@ -48,6 +48,12 @@ class DocumentEditor(QObject):
         )
         self.undo_stack.push(commands.AddItem(self.project, section_id, item))
         return item.id
+
+    def add_items(self, items: list[Item]) -> None:
+        """Record items already added in bulk (``Project.add_items`` or an import) as one
+        undo step."""
+        if items:
+            self.undo_stack.push(commands.AddItems(self.project, items))
 
     def update_fields(self, item_id: str, fields: dict[str, Any]) -> None:
         _, item = self.project.document.find_item(item_id)

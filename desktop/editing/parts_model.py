@@ -116,6 +116,8 @@ class PartsModel(QStandardItemModel):
         root = self.invisibleRootItem()
         if change == "meta":
             self._set_details(self._rows[document.meta.id])
+        elif change in ("items-added", "items-removed"):  # an import, or its undo
+            self.rebuild()
         elif change == "item-added":
             section, item = document.find_item(part_id)
             if part_id in self._rows:

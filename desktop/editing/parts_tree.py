@@ -30,7 +30,15 @@ from reformkit.document.fields import (
 from reformkit.document.spec import ItemType
 from reformkit.errors import ReformKitError
 
-_STRUCTURE = {"item-added", "item-removed", "item-moved", "section-added", "section-removed"}
+_STRUCTURE = {
+    "item-added",
+    "item-removed",
+    "item-moved",
+    "section-added",
+    "section-removed",
+    "items-added",
+    "items-removed",
+}
 
 
 def starter_fields(item_type: ItemType) -> dict[str, Any]:

@@ -32,6 +32,7 @@ TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE = (
 )
 FIELD_TYPES = (TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE)
 _PENCE = Decimal("0.01")
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d*)?")
 _DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
 _MONEY_TEXT = re.compile(r"^\s*£?\s*(-?[\d,]*\.?\d*)\s*$")
 
@@ -124,6 +125,11 @@ class Field:
             amount = Decimal(str(value))
         else:
             match = _MONEY_TEXT.match(str(value))
+            if match and "," in match.group(1) and not _THOUSANDS.fullmatch(match.group(1)):
+                raise FieldError(
+                    f"{self.label}: write pence after a full stop, as in 1250.50; a comma only "
+                    f"separates thousands, as in 1,250.50. '{value}' is not clear."
+                )
             try:
                 amount = Decimal(match.group(1).replace(",", "")) if match else Decimal("x")
             except InvalidOperation:

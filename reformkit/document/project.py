@@ -368,6 +368,34 @@ class Project:
             _renumber_sections(db, sections)
         return section
 
+    def remove_items(self, item_ids: Sequence[str]) -> list[tuple[str, int, Item]]:
+        """Remove many items in one transaction (undoing an import); return, for each, its
+        section id, place and the item, in the order needed to put them back."""
+        found = []
+        for item_id in item_ids:
+            section, item = self.document.find_item(item_id)
+            found.append((section, section.items.index(item), item))
+        removed = [(section.id, index, item) for section, index, item in found]
+        with self._edit("items-removed", ",".join(item_ids)) as db:
+            for section, _, item in found:
+                section.items.remove(item)
+            db.conn.executemany("delete from items where id = ?", [(i,) for i in item_ids])
+            for section in {id(s): s for s, _, _ in found}.values():
+                _renumber_items(db, section)
+        return sorted(removed, key=lambda entry: entry[1])
+
+    def restore_items(self, placed: Sequence[tuple[str, int, Item]]) -> None:
+        """Put back items removed by :meth:`remove_items`, with their ids, in one transaction."""
+        touched: dict[str, Section] = {}
+        with self._edit("items-added", placed[0][0] if placed else "") as db:
+            for section_id, index, item in sorted(placed, key=lambda entry: entry[1]):
+                section = self.document.section(section_id)
+                section.items.insert(max(0, min(index, len(section.items))), item)
+                db.table("items").insert(_item_row(item, section.id, 0))
+                touched[section.id] = section
+            for section in touched.values():
+                _renumber_items(db, section)
+
     # Where the user was: the wizard's step, the part last selected. Kept in the file so
     # that reopening it, even after a crash, lands in the same place.
     def state(self, key: str, default: str = "") -> str:

@@ -123,3 +123,18 @@ def test_typing_in_the_title_is_one_undo_step(editor: DocumentEditor) -> None:
     assert editor.undo_stack.count() == 1
     editor.undo_stack.undo()
     assert editor.project.document.meta.title == "Charter"
+
+
+def test_an_import_is_one_undo_step(editor: DocumentEditor) -> None:
+    before = _without_times(dumps(editor.project.document))
+    rows = [{"title": f"Right {n}", "text": "Imported."} for n in range(5)]
+    added = editor.project.add_items(_rights(editor), "right", rows)
+    editor.add_items(added)
+    after = _without_times(dumps(editor.project.document))
+    assert editor.undo_stack.count() == 1
+    editor.undo_stack.undo()
+    assert _without_times(dumps(editor.project.document)) == before
+    assert _without_times(_in_file(editor)) == before
+    editor.undo_stack.redo()
+    assert _without_times(dumps(editor.project.document)) == after
+    assert _without_times(_in_file(editor)) == after

@@ -329,3 +329,21 @@ def test_where_the_user_was_is_remembered(charter_file: Path) -> None:
     with Project.open(charter_file, KINDS, read_only=True) as reader:
         reader.set_state("wizard-step", "4")
         assert reader.state("wizard-step") == "3"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("1,250.50", "1250.50"), ("£12,345,678", "12345678.00"), ("1250", "1250.00")],
+)
+def test_commas_separate_thousands(typed: str, stored: str) -> None:
+    from reformkit.document.fields import MONEY, Field
+
+    assert Field("amount", "Amount", MONEY).clean(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["1250,50", "12,34", "1,2345"])
+def test_a_decimal_comma_is_refused_not_misread(typed: str) -> None:
+    from reformkit.document.fields import MONEY, Field
+
+    with pytest.raises(FieldError, match="full stop"):
+        Field("amount", "Amount", MONEY).clean(typed)
