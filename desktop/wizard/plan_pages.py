@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -322,28 +324,47 @@ class TwoListsPage(PlanPage):
         super().__init__(step, editor, catalogue, parent)
         key = step.section_keys[0]
         self.layout_.addWidget(self.header(key, self))
-        self.layout_.addLayout(two_lists(self, key, step.item_type, ("Need", "Asset")), 1)
+        self.layout_.addWidget(two_lists(self, key, step.item_type, ("Need", "Asset")), 1)
 
 
-def two_lists(page: PlanPage, key: str, item_type: str, kinds: tuple[str, str]) -> QHBoxLayout:
-    """Two tables side by side, one for each kind (needs and assets, barriers and enablers)."""
-    row = QHBoxLayout()
+class SideBySide(QWidget):
+    """Two columns side by side, or one above the other when there is no room (a small
+    screen, or large text)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < 84 * self.fontMetrics().horizontalAdvance("M")
+        wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+
+
+def two_lists(page: PlanPage, key: str, item_type: str, kinds: tuple[str, str]) -> SideBySide:
+    """Two tables, one for each kind (needs and assets, barriers and enablers)."""
+    both = SideBySide(page)
     for kind in kinds:
-        column = QVBoxLayout()
+        column = QWidget(both)
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
         plural = f"{kind}s"
-        column.addWidget(heading(plural, page))
+        box.addWidget(heading(plural, column))
         table = page.table(
             key,
             item_type,
-            page,
+            column,
             label=plural,
             fixed={"kind": kind},
             name=kind.lower(),
             compact=True,
         )
-        column.addWidget(table, 1)
-        row.addLayout(column, 1)
-    return row
+        box.addWidget(table, 1)
+        both.box.addWidget(column, 1)
+    return both
 
 
 class ShiftPage(PlanPage):
@@ -360,7 +381,7 @@ class ShiftPage(PlanPage):
             box.addWidget(self.table(key, "paragraph", body))
             box.addSpacing(self.fontMetrics().height())
         box.addWidget(self.header(prevention, body, with_intro=False))
-        box.addLayout(two_lists(self, prevention, "prevention_factor", ("Barrier", "Enabler")))
+        box.addWidget(two_lists(self, prevention, "prevention_factor", ("Barrier", "Enabler")))
         box.addStretch(1)
         for table in self.tables.values():
             table.view.max_lines = 60  # the page scrolls, not each table
