@@ -39,8 +39,7 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "document_window/geometry"
 STATE_KEY = "document_window/state"
 SELECTED_PART = "selected-part"
-GUIDE_STEP = "charter-wizard-step"
-GUIDE_DONE = "charter-wizard-done"
+GUIDE_DONE = "wizard-done"  # kept per kind: "charter-wizard-done", "plan-wizard-done"
 SAVED = "All changes saved"
 
 
@@ -156,8 +155,7 @@ class DocumentWindow(QMainWindow):
         self.actions.update(undo=undo, redo=redo)
         self.menus["edit"].addSeparator()
         self._action("edit", "find", "&Find in the catalogue", self.find_in_catalogue, keys.Find)
-        if self.project.spec.kind == "charter":
-            self._action("view", "guide", "&Guided builder", self.show_guide, "Ctrl+G")
+        self._action("view", "guide", "&Guided builder", self.show_guide, "Ctrl+G")
         self._action("view", "document", "The &whole document", self.show_document, "Ctrl+D")
         self.menus["view"].addSeparator()
         for dock in self.docks.values():
@@ -210,12 +208,18 @@ class DocumentWindow(QMainWindow):
             self.tree.select_part(self.project.document.meta.id)
 
     def show_guide(self) -> None:
-        if self.project.spec.kind != "charter" or self.project.read_only:
+        """The guided builder for this kind of document, where the user left it."""
+        if self.project.read_only:
             return
         if self.guide is None:
-            from desktop.wizard.charter_wizard import CharterWizard
+            if self.project.spec.kind == "plan":
+                from desktop.wizard.plan_wizard import PlanWizard
 
-            self.guide = CharterWizard(self.editor, self.session.catalogue)
+                self.guide = PlanWizard(self.editor, self.session.catalogue)
+            else:
+                from desktop.wizard.charter_wizard import CharterWizard
+
+                self.guide = CharterWizard(self.editor, self.session.catalogue)
             self.guide.finished.connect(self._guide_finished)
             self.guide.close_requested.connect(self.show_document)
             self.centre.addWidget(self.guide)
@@ -227,7 +231,7 @@ class DocumentWindow(QMainWindow):
         )
 
     def _guide_finished(self) -> None:
-        self.project.set_state(GUIDE_DONE, "yes")
+        self.project.set_state(f"{self.project.spec.kind}-{GUIDE_DONE}", "yes")
         self.show_document()
         self.tree.select_part(self.project.document.meta.id)
 
