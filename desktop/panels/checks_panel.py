@@ -1,0 +1,231 @@
+"""The checks panel: what the document still needs, each a click away from the part to fix.
+
+The problems come from :func:`reformkit.document.checks.check_document` (the checks every
+document shares, then the plan's or the charter's own), grouped under the part they point
+at. Activating a problem (double-click, Enter or "Go to the part") asks the window to select
+that part. The list is worked out again a moment after each edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.editing.editor import DocumentEditor
+from desktop.panels.checks_words import ORDER, SEVERITIES, PartGroup, group_problems, style, summary
+from reformkit.catalogue.store import Catalogue
+from reformkit.document.checks import Problem, check_document
+
+REFRESH_DELAY_MS = 200
+PART_ROLE = Qt.ItemDataRole.UserRole + 1  # (part_kind, part_id) on every row
+RULE_ROLE = Qt.ItemDataRole.UserRole + 2  # a problem's rule on its row; None on a heading
+
+COLUMNS = ("Severity", "What to do")
+
+
+class ChecksPanel(QWidget):
+    """The document's problems, grouped by part, each leading to the part to fix."""
+
+    part_requested = Signal(str, str)  # "document", "section" or "item", its id
+
+    def __init__(self, editor: DocumentEditor, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.recommendations = catalogue.entries("recommendation")
+        self.problems: list[Problem] = []
+        self.groups: list[PartGroup] = []
+        self.setAccessibleName("Checks: what the document still needs")
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Checks summary")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+
+        self.list_view = QTreeWidget()
+        self.list_view.setAccessibleName("Things to check")
+        self.list_view.setAccessibleDescription(
+            "Each part with something to check, and under it what to do. "
+            "Press Enter on a line to go to the part."
+        )
+        self.list_view.setColumnCount(len(COLUMNS))
+        self.list_view.setHeaderLabels(list(COLUMNS))
+        self.list_view.setRootIsDecorated(True)
+        self.list_view.setWordWrap(True)
+        self.list_view.setUniformRowHeights(False)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.list_view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list_view.itemActivated.connect(self._activated)
+        self.list_view.currentItemChanged.connect(self._current_changed)
+
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setAccessibleName("About the chosen check")
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.go_button = QPushButton("Go to the part")
+        self.go_button.setAccessibleName("Go to the part to fix")
+        self.go_button.setToolTip("Select the part this check is about, to fix it")
+        self.go_button.setEnabled(False)
+        self.go_button.clicked.connect(self.go_to_current)
+
+        self.legend_label = QLabel(_legend_html())
+        self.legend_label.setAccessibleName("Legend")
+        self.legend_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.legend_label, 1)
+        buttons.addWidget(self.go_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.detail_label)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        editor.changed.connect(self._schedule)
+        self.refresh()
+
+    # Public.
+    def refresh(self) -> None:
+        """Check the document again and redraw the list, keeping the user's place."""
+        self._timer.stop()
+        project = self.editor.project
+        self.problems = check_document(project.document, project.spec, self.recommendations)
+        self.groups = group_problems(self.problems, project.document, project.spec)
+        self.summary_label.setText(summary(self.problems, project.spec))
+        self._fill()
+
+    def go_to_current(self) -> None:
+        """Ask the window to select the part of the chosen line."""
+        item = self.list_view.currentItem()
+        if item is not None:
+            self._activated(item)
+
+    def problem_count(self) -> int:
+        return len(self.problems)
+
+    # Building.
+    def _schedule(self, _change: str = "", _id: str = "") -> None:
+        self._timer.start()
+
+    def _fill(self) -> None:
+        view = self.list_view
+        current = view.currentItem()
+        current_key = (current.data(0, PART_ROLE), current.data(0, RULE_ROLE)) if current else None
+        view.setUpdatesEnabled(False)
+        view.clear()
+        restore: QTreeWidgetItem | None = None
+        for group in self.groups:
+            heading = self._heading(group)
+            view.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)
+            heading.setExpanded(True)
+            for n in range(-1, heading.childCount()):
+                row = heading if n < 0 else heading.child(n)
+                if (row.data(0, PART_ROLE), row.data(0, RULE_ROLE)) == current_key:
+                    restore = row
+        if restore is None and view.topLevelItemCount():
+            first = view.topLevelItem(0)
+            restore = first.child(0) if first.childCount() else first
+        if restore is not None:
+            view.setCurrentItem(restore)
+        else:
+            self._current_changed(None)
+        view.setUpdatesEnabled(True)
+
+    def _heading(self, group: PartGroup) -> QTreeWidgetItem:
+        count = len(group.problems)
+        worst = SEVERITIES[group.worst]
+        text = f"{worst.symbol}  {group.name}"
+        if count > 1:
+            text += f"  ({count} things)"
+        heading = QTreeWidgetItem([text, ""])
+        heading.setData(0, PART_ROLE, (group.kind, group.part_id))
+        heading.setData(0, RULE_ROLE, None)
+        heading.setToolTip(0, f"{group.name}. Double-click or press Enter to go there.")
+        heading.setData(
+            0,
+            Qt.ItemDataRole.AccessibleTextRole,
+            f"{group.name}: {count} thing{'s' if count != 1 else ''} to check",
+        )
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        for problem in group.problems:
+            heading.addChild(self._row(problem, group))
+        return heading
+
+    def _row(self, problem: Problem, group: PartGroup) -> QTreeWidgetItem:
+        severity = style(problem)
+        row = QTreeWidgetItem([severity.text, problem.message])
+        row.setData(0, PART_ROLE, (problem.part_kind, problem.part_id))
+        row.setData(0, RULE_ROLE, problem.rule)
+        row.setBackground(0, QBrush(QColor(severity.background)))
+        row.setForeground(0, QBrush(QColor(severity.foreground)))
+        row.setToolTip(0, f"{severity.word}: {problem.message}")
+        row.setToolTip(1, f"{problem.message}\n\nIn {group.name}.")
+        row.setData(
+            1,
+            Qt.ItemDataRole.AccessibleTextRole,
+            f"{severity.word}: {problem.message} In {group.name}.",
+        )
+        return row
+
+    # Activating.
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        part = item.data(0, PART_ROLE)
+        if part:
+            self.part_requested.emit(str(part[0]), str(part[1]))
+
+    def _current_changed(self, current: QTreeWidgetItem | None, *_: object) -> None:
+        self.go_button.setEnabled(current is not None)
+        if current is None:
+            self.detail_label.setText("")
+            return
+        part = current.data(0, PART_ROLE)
+        group = next((g for g in self.groups if (g.kind, g.part_id) == tuple(part)), None)
+        if group is None:
+            self.detail_label.setText("")
+        elif current.data(0, RULE_ROLE) is None:
+            count = len(group.problems)
+            self.detail_label.setText(
+                f"{group.name}: {count} thing{'s' if count != 1 else ''} to check. "
+                "Double-click, press Enter or choose “Go to the part” to fix it."
+            )
+        else:
+            self.detail_label.setText(f"In {group.name}: {current.text(1)}")
+
+
+def _legend_html() -> str:
+    cells = []
+    for severity in ORDER:
+        s = SEVERITIES[severity]
+        cells.append(
+            f'<span style="color:{s.foreground}; background-color:{s.background};">'
+            f"&nbsp;{s.symbol}&nbsp;</span>&nbsp;{s.word}"
+        )
+    words = {"error": "makes the document wrong", "warning": "missing or worth a second look"}
+    return "Key: " + " &nbsp; ".join(
+        f"{cell} ({words[severity]})" for cell, severity in zip(cells, ORDER, strict=True)
+    )
