@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,8 @@ class MergeRecord:
     merged: str
     partner: str
     parts: tuple[str, ...]
-    content: tuple[dict[str, Any], ...]
+    content: tuple[dict[str, Any], ...]  # the base for the next merge of this package
+    pending: tuple[str, ...] = ()  # conflicts kept as ours without a choice, to settle later
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +80,7 @@ class MergeRecord:
             "partner": self.partner,
             "parts": list(self.parts),
             "content": list(self.content),
+            "pending": list(self.pending),
         }
 
 
@@ -164,6 +166,7 @@ def merge_records(project: Project) -> dict[str, MergeRecord]:
                 str(value.get("partner", "")),
                 tuple(str(p) for p in value.get("parts", [])),
                 tuple(value.get("content", [])),
+                tuple(str(p) for p in value.get("pending", [])),
             )
             for key, value in data.items()
         }
@@ -235,6 +238,7 @@ def plan_merge(
     record = records.get(info.package_id)
     hashed = content_hash(theirs.sections)
     notes: list[str] = []
+    already = ""
     if record is not None:
         base = sections_from_json(record.content, spec, name)
         if record.content_hash != hashed:
@@ -242,10 +246,16 @@ def plan_merge(
                 f"An earlier copy of this package was merged on {record.merged[:10]}; "
                 "only what changed in it since then is merged now."
             )
+        elif record.pending:
+            notes.append(
+                f"This package was merged on {record.merged[:10]}; the conflicts that kept "
+                "this document's version then are listed again, to settle them now."
+            )
+        else:
+            already = record.merged
     else:
         base = sections_from_json(info.base, spec, name)
     outcome = merge_documents(document, base, theirs, spec, info.partner)
-    already = record.merged if record is not None and record.content_hash == hashed else ""
     return MergePlan(
         info=info,
         package_title=theirs.meta.title,
@@ -308,7 +318,8 @@ def apply_merge(
             now(),
             plan.partner,
             tuple(p.title for p in plan.info.parts),
-            tuple(sections_json(plan.theirs.sections)),
+            tuple(sections_json(next_base(plan.base, plan.theirs.sections, unresolved))),
+            tuple(c.id for c in unresolved),
         )
         records = merge_records(project)
         records[record.package_id] = record
@@ -374,6 +385,46 @@ def bring_to(project: Project, target: Document) -> None:
     for index, section in enumerate(target.sections):
         if document.sections[index].id != section.id:
             project.move_section(section.id, index)
+
+
+def next_base(
+    base: Sequence[Section], theirs: Sequence[Section], pending: Sequence[Conflict]
+) -> list[Section]:
+    """What the next merge of this package compares with: the package as merged, except
+    that conflicts left unsettled keep their old base, so they come up again."""
+    result = copy.deepcopy(list(theirs))
+    old_parts = {s.id: (n, s) for n, s in enumerate(base)}
+    old_items = {i.id: (s, n, i) for s in base for n, i in enumerate(s.items)}
+    for conflict in pending:
+        if conflict.what == "part":
+            if conflict.id not in old_parts:
+                continue
+            position, old = old_parts[conflict.id]
+            current = next((s for s in result if s.id == conflict.id), None)
+            if conflict.kind == "changed" and current is not None:
+                for key in conflict.base or {}:
+                    setattr(current, key, copy.deepcopy(getattr(old, key)))
+                continue
+            elsewhere = {i.id for s in result if s is not current for i in s.items}
+            replacement = copy.deepcopy(old)
+            replacement.items = [i for i in replacement.items if i.id not in elsewhere]
+            if current is not None:
+                result[result.index(current)] = replacement
+            else:
+                result.insert(min(position, len(result)), replacement)
+            continue
+        for section in result:
+            section.items = [i for i in section.items if i.id != conflict.id]
+        if conflict.id not in old_items:
+            continue
+        old_section, index, old_item = old_items[conflict.id]
+        target = next((s for s in result if s.id == old_section.id), None)
+        if target is None:
+            continue
+        before = old_section.items[index - 1].id if index else ""
+        ids = [i.id for i in target.items]
+        target.items.insert(ids.index(before) + 1 if before in ids else 0, copy.deepcopy(old_item))
+    return result
 
 
 def _content(document: Document) -> list[Any]:

@@ -244,6 +244,24 @@ def test_keep_ours_for_unresolved_lists_them(clash: tuple[Path, Path]) -> None:
         assert line(ours, "Adult care").fields["amount"] == "1100.00"
 
 
+def test_unsettled_conflicts_come_up_again_until_settled(clash: tuple[Path, Path]) -> None:
+    main, package = clash
+    with Project.open(main, KINDS) as ours:
+        first = plan_merge(ours, package, KINDS)
+        apply_merge(ours, first, keep_ours_for_unresolved=True)
+        kept = to_json(ours.document)
+        second = plan_merge(ours, package, KINDS)
+        assert not second.already_merged and not second.changes
+        assert [c.id for c in second.conflicts] == [c.id for c in first.conflicts]
+        assert "listed again" in second.notes[0]
+        apply_merge(ours, second, keep_ours_for_unresolved=True)
+        assert to_json(ours.document)["sections"] == kept["sections"]
+        third = plan_merge(ours, package, KINDS)
+        apply_merge(ours, third, {third.conflicts[0].id: "theirs"})
+        assert line(ours, "Adult care").fields["amount"] == "1200.00"
+        assert plan_merge(ours, package, KINDS).already_merged
+
+
 def test_removed_on_one_side_and_changed_on_the_other_is_a_conflict(
     files: tuple[Path, Path],
 ) -> None:
@@ -459,6 +477,8 @@ def test_cli_merge_with_conflicts_exits_1(
     assert code == 1
     assert "1 conflict kept this document's version" in out
     assert "resolve them in the app: File › Merge a returned package" in out
+    code, out, _ = cli(capsys, "merge", str(main), str(package))
+    assert code == 1 and "Merged 0 changes" in out and "listed again" in out
     with Project.open(main, KINDS) as ours:
         assert line(ours, "Adult care").fields["amount"] == "1100.00"
 

@@ -1,8 +1,9 @@
 """Random edit histories on both sides of a partner package, then a merge.
 
-After the merge, with every conflict settled as "ours": each edit the partner made is in the
-merged document or listed as a conflict; each edit made here is still there; the order each
-side gave a part is kept when only that side reordered it; merging again changes nothing.
+After the merge, with every conflict kept as "ours" (chosen, or left unsettled): each edit
+the partner made is in the merged document or listed as a conflict; each edit made here is
+still there; the order each side gave a part is kept when only that side reordered it;
+merging again changes nothing (and lists again the conflicts that were left unsettled).
 """
 
 from __future__ import annotations
@@ -101,7 +102,9 @@ def test_every_edit_is_merged_or_a_conflict(document: Document, data: st.DataObj
             ours_doc = copy.deepcopy(ours.document)
 
             plan = plan_merge(ours, package_path, KINDS)
-            apply_merge(ours, plan, {c.id: "ours" for c in plan.conflicts})
+            settle = data.draw(st.booleans())  # or leave them all unsettled, kept as ours
+            choices = {c.id: "ours" for c in plan.conflicts} if settle else {}
+            apply_merge(ours, plan, choices, keep_ours_for_unresolved=True)
             merged = ours.document
             conflicts = {c.id for c in plan.conflicts}
 
@@ -159,4 +162,9 @@ def test_every_edit_is_merged_or_a_conflict(document: Document, data: st.DataObj
             on_disk = read_for_opening(main_path, KINDS).document
             assert index(on_disk.sections) == m
             again = plan_merge(ours, package_path, KINDS)
-            assert again.is_empty and again.already_merged
+            if settle or not plan.conflicts:
+                assert again.is_empty and again.already_merged
+            else:  # unsettled conflicts come up again, and nothing else changes
+                assert conflicts <= {c.id for c in again.conflicts}
+                apply_merge(ours, again, keep_ours_for_unresolved=True)
+                assert index(ours.document.sections) == m
