@@ -33,7 +33,7 @@ from reformkit.document.model import (
     now,
 )
 from reformkit.document.spec import DocumentKinds, DocumentSpec
-from reformkit.document.storage import load_document, meta_rows, section_row
+from reformkit.document.storage import DamagedRowsError, load_document, meta_rows, section_row
 
 Listener = Callable[[str, str], None]
 
@@ -525,7 +525,7 @@ def read_for_opening(path: Path, kinds: DocumentKinds) -> LoadedFile:
         files.verify(connection, path)
         connection.row_factory = sqlite3.Row
         document = load_document(connection)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, DamagedRowsError) as error:
         raise CorruptProjectError(
             f"{path.name} is damaged and cannot be read ({error}). It has not been changed."
         ) from None
