@@ -8,6 +8,7 @@ See ``docs/json-format.md`` and the schema in ``resources/schema/``.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from reformkit.document.fields import REFERENCE, FieldError
@@ -70,6 +71,10 @@ def loads(text: str, kinds: DocumentKinds) -> Document:
                 )
             ]
         ) from None
+    except RecursionError:
+        raise InterchangeError(
+            [("$", "the JSON is nested too deeply to read; a ReformKit document never is")]
+        ) from None
     return from_json(data, kinds)
 
 
@@ -104,11 +109,41 @@ def _item_json(item: Item) -> dict[str, Any]:
 def from_json(data: Any, kinds: DocumentKinds) -> Document:
     """Build a document from parsed JSON, or raise :class:`InterchangeError` listing all
     problems."""
+    broken = _broken_text(data)
+    if broken:  # SQLite and UTF-8 cannot store a lone surrogate such as "\ud800"
+        raise InterchangeError(
+            [
+                (path, "holds a broken character (a lone surrogate such as \\ud800)")
+                for path in broken
+            ]
+        )
     reader = _Reader(kinds)
     document = reader.document(data)
     if reader.problems or document is None:
         raise InterchangeError(reader.problems)
     return document
+
+
+def _broken_text(data: Any) -> list[str]:
+    """The JSON paths of text (or keys) holding an unpaired surrogate, found without recursion."""
+    broken: list[str] = []
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                broken.append(path)
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                if _SURROGATE.search(key):
+                    broken.append(path)
+                stack.append((f"{path}.{key}", inner))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{n}]", inner) for n, inner in enumerate(value))
+    return sorted(broken)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Reader:
