@@ -1,0 +1,287 @@
+"""The bad-input corpus through every way in: no traceback, a plain message, exit code 2 for
+a user's mistake (never 1), and every input file byte for byte as it was.
+
+Ways in, for every case: the ``reformkit`` command (``dump``, ``coverage``, ``export``,
+``import``, ``export --template``, ``snapshot``) run in-process through the launcher;
+``Project.open`` read-only and for editing; ``interchange.loads``; ``export_document`` with
+the case as the Word template; and CSV import (``read_csv`` → ``guess_mapping`` →
+``check_rows`` → ``import_rows`` into a plan's budget). A few run as real processes too.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.launcher import main
+from plans import PLAN
+from reformkit.catalogue.store import Catalogue
+from reformkit.document import csv_import
+from reformkit.document.interchange import loads
+from reformkit.document.project import Project
+from reformkit.errors import ReformKitError
+from reformkit.export.run import export_document
+from tests.robustness.conftest import KINDS
+from tests.robustness.corpus import case_names, materialise
+
+# What the main way in must say for some cases (a regular expression on the message).
+EXPECTED = {
+    "empty.reformkit": ("open", "not a ReformKit document"),
+    "word-document.reformkit": ("open", "Word document"),
+    "picture.reformkit": ("open", "not a ReformKit document"),
+    "folder.reformkit": ("open", "is a folder"),
+    "newer-schema.reformkit": ("open", "newer version of ReformKit"),
+    "truncated-half.reformkit": ("open", "damaged"),
+    "scrambled.reformkit": ("open", "damaged"),
+    "item-without-its-part.reformkit": ("open", "damaged"),
+    "item-fields-not-json.reformkit": ("open", "damaged"),
+    "item-fields-a-list.reformkit": ("open", "damaged"),
+    "item-tags-a-number.reformkit": ("open", "damaged"),
+    "authors-not-json.reformkit": ("open", "damaged"),
+    "fields-binary.reformkit": ("open", "damaged"),
+    "tampered-kind.reformkit": ("open", "kind 'novel'"),
+    "not-json.json": ("loads", "not valid JSON"),
+    "unknown-kind.json": ("loads", "kind 'novel'"),
+    "newer-format.json": ("loads", "newer than this ReformKit"),
+    "duplicate-ids.json": ("loads", "used more than once"),
+    "bad-dates.json": ("loads", "year-month-day"),
+    "negative-money.json": ("loads", "cannot be negative"),
+    "dangling-mission-parent.json": ("loads", "not the id of another mission"),
+    "nested-ten-levels.json": ("loads", "not part of the format"),
+    "nested-very-deep.json": ("loads", "nested too deeply"),
+    "lone-surrogate.json": ("loads", "surrogate"),
+    "template-zip-slip.docx": ("template", "points outside it"),
+    "template-absolute-path.docx": ("template", "points outside it"),
+    "template-zip-bomb.docx": ("template", "unpacks to more than"),
+    "template-too-many-entries.docx": ("template", "more than a Word template"),
+    "template-not-a-zip.docx": ("template", "not a Word file"),
+    "template-spreadsheet.docx": ("template", "spreadsheet"),
+    "template-with-macros.docx": ("template", "macros"),
+    "template-broken-xml.docx": ("template", "could not be read as a Word document"),
+    "template-missing-parts.docx": ("template", "is missing"),
+    "template-truncated.docx": ("template", "not a Word file|damaged"),
+    "budget-binary.csv": ("csv", "not a text file"),
+    "budget-xlsx-renamed.csv": ("csv", "Excel workbook"),
+    "budget-empty.csv": ("csv", "is empty"),
+    "budget-headings-only.csv": ("csv", "no rows"),
+    "budget-6mb.csv": ("csv", "5 MB"),
+}
+# These must go in cleanly by their main way (odd, but fine).
+SUCCEEDS = {
+    "control-characters.json": "loads",
+    "emoji-and-rtl.json": "loads",
+    "huge-title-1mb.json": "loads",
+    "odd-text.reformkit": "open",
+    "huge-title-1mb.reformkit": "open",
+    "garbage-log-beside.reformkit": "open",
+    "template.dotx": "template",
+    "template-missing-styles.docx": "template",
+    "budget-utf16.csv": "csv",
+    "budget-latin1.csv": "csv",
+}
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Catalogue]:
+    catalogue = Catalogue.open(None)
+    yield catalogue
+    catalogue.close()
+
+
+@pytest.fixture(scope="module")
+def small_charter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from charter import CHARTER
+
+    path = tmp_path_factory.mktemp("charter") / "small.reformkit"
+    with Project.create(path, CHARTER, "Small charter") as project:
+        project.add_item(project.document.sections[1].id, "paragraph", {"text": "One."})
+    return path
+
+
+def listing(folder: Path) -> dict[str, bytes | None]:
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+class Outcomes:
+    """What each way in did with one case: "ok" or the message it gave."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, str] = {}
+
+    def api(self, way: str, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except ReformKitError as error:
+            message = str(error)
+            assert message.strip() and "Traceback" not in message, (way, message)
+            self.results[way] = message
+        except Exception:  # anything else is a bug: show where it came from
+            pytest.fail(f"{way}: not a ReformKitError:\n{traceback.format_exc()}")
+        else:
+            self.results[way] = "ok"
+
+    def cli(self, way: str, capsys: pytest.CaptureFixture[str], *args: str) -> None:
+        code = main(list(args))
+        _, err = capsys.readouterr()
+        assert "Traceback" not in err, (way, err)
+        assert code in (0, 2), f"{way}: exit {code}: {err}"
+        if code == 2:
+            assert err.startswith("reformkit: ") and len(err.strip()) > 20, (way, err)
+        self.results[way] = "ok" if code == 0 else err
+
+
+def _csv_way(path: Path, folder: Path) -> None:
+    table = csv_import.read_csv(path)
+    target = csv_import.import_target(PLAN, "budget")
+    mapping = csv_import.guess_mapping(table, target)
+    plan = folder / "csv-plan.reformkit"
+    plan.unlink(missing_ok=True)
+    with Project.create(plan, PLAN, "CSV plan") as project:
+        checks = csv_import.check_rows(table, target, mapping, project.document)
+        budget = next(s for s in project.document.sections if s.key == "budget")
+        csv_import.import_rows(project, budget.id, target, checks)
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_bad_input_through_every_way_in(
+    name: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    store: Catalogue,
+    small_charter: Path,
+) -> None:
+    given = tmp_path / "given"
+    given.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    path = materialise(name, given)
+    before = listing(given)
+    seen = Outcomes()
+    text = "" if path.is_dir() else path.read_bytes().decode("utf-8", "replace")
+
+    # Ways that only read the input.
+    seen.api("open-read-only", lambda: Project.open(path, KINDS, read_only=True).close())
+    seen.api("loads", lambda: loads(text, KINDS))
+    with Project.open(small_charter, KINDS, read_only=True) as charter:
+        document, spec = charter.document, charter.spec
+    seen.api(
+        "template",
+        lambda: export_document(
+            document,
+            spec,
+            store.entries("recommendation"),
+            store.seed.credit,
+            "docx",
+            out / "with-template.docx",
+            template=path,
+        ),
+    )
+    seen.api("csv", lambda: _csv_way(path, out))
+    seen.cli("dump", capsys, "dump", str(path))
+    seen.cli("coverage", capsys, "coverage", str(path))
+    seen.cli("export-md", capsys, "export", str(path), "-o", str(out / "x.md"))
+    seen.cli("import", capsys, "import", str(path), "-o", str(out / "imported.reformkit"))
+    seen.cli(
+        "export-template",
+        capsys,
+        "export",
+        str(small_charter),
+        "--template",
+        str(path),
+        "-o",
+        str(out / "cli-template.docx"),
+    )
+    after = listing(given)
+    if name == "garbage-log-beside.reformkit":
+        # SQLite makes the index of a log it reads (-shm); a leftover log without one is rare.
+        after.pop(f"{name}-shm", None)
+    assert after == before, "a way in that only reads changed the input"
+
+    # Ways that write to a document they can open: a refused file stays exactly as it was.
+    seen.cli("snapshot", capsys, "snapshot", str(path), "corpus")
+    if seen.results["snapshot"] != "ok":
+        assert listing(given) == before
+    seen.api("open-for-editing", lambda: Project.open(path, KINDS).close())
+    if seen.results["open-for-editing"] != "ok":
+        assert listing(given) == before
+    left = set(listing(given)) - set(before) - {f"{name}-shm"}
+    assert not left, f"files left beside it: {left}"
+
+    main_way = {"open": "open-read-only"}
+    if name in EXPECTED:
+        way, words = EXPECTED[name]
+        message = seen.results[main_way.get(way, way)]
+        assert message != "ok" and re.search(words, message), (way, message)
+    if name in SUCCEEDS:
+        way = SUCCEEDS[name]
+        assert seen.results[main_way.get(way, way)] == "ok", seen.results
+
+
+def test_the_corpus_is_big_enough() -> None:
+    names = case_names()
+    assert len(names) >= 40
+    assert set(EXPECTED) | set(SUCCEEDS) <= set(names)
+
+
+# A few through a real process: what a user at a terminal sees.
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["dump", "{given}/scrambled.reformkit"], "damaged"),
+        (["dump", "{given}/item-without-its-part.reformkit"], "damaged"),
+        (["import", "{given}/nested-very-deep.json", "-o", "{out}/x.reformkit"], "nested"),
+        (["import", "{given}/utf16.json", "-o", "{out}/x.reformkit"], "cannot be read"),
+        (
+            [
+                "export",
+                "{charter}",
+                "--template",
+                "{given}/template-zip-slip.docx",
+                "-o",
+                "{out}/x.docx",
+            ],
+            "points outside it",
+        ),
+    ],
+)
+def test_a_real_process_prints_a_sentence_not_a_traceback(
+    args: list[str], words: str, tmp_path: Path, small_charter: Path
+) -> None:
+    given = tmp_path / "given"
+    given.mkdir()
+    (tmp_path / "out").mkdir()
+    for name in (
+        "scrambled.reformkit",
+        "item-without-its-part.reformkit",
+        "nested-very-deep.json",
+        "utf16.json",
+        "template-zip-slip.docx",
+    ):
+        materialise(name, given)
+    before = listing(given)
+    filled = [a.format(given=given, out=tmp_path / "out", charter=small_charter) for a in args]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from desktop.launcher import main; sys.exit(main(sys.argv[1:]))",
+            *filled,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.startswith("reformkit: ")
+    assert re.search(words, done.stderr), done.stderr
+    assert listing(given) == before
