@@ -92,8 +92,8 @@ def group_problems(
 def part_name(document: Document, spec: DocumentSpec, kind: str, part_id: str) -> str:
     """How a part is named in the list, as the parts tree names it.
 
-    ``The whole plan: Severn Vale Local Reform Plan``; ``11 Total Place+ budget``;
-    ``Budget line ‘Early help’ in 11 Total Place+ budget``.
+    ``The whole Local Reform Plan: Severn Vale…``; ``Total Place+ budget (part 11)``;
+    ``Budget line ‘Early help’ in Total Place+ budget (part 11)``.
     """
     if kind == DOCUMENT or part_id == document.meta.id:
         return f"The whole {spec.label}: {document.meta.title}"
@@ -103,13 +103,13 @@ def part_name(document: Document, spec: DocumentSpec, kind: str, part_id: str) -
             section = document.section(part_id)
         except (KeyError, ValueError):
             return "A part that is no longer there"
-        return f"{numbers[section.id]}  {section.title}"
+        return f"{section.title} (part {numbers[section.id]})"
     if kind == ITEM:
         try:
             section, item = document.find_item(part_id)
         except (KeyError, ValueError):
             return "A part that is no longer there"
-        where = f"{numbers[section.id]}  {section.title}"
+        where = f"{section.title} (part {numbers[section.id]})"
         try:
             item_type = spec.section_type(section.key).item_type(item.type)
         except DocumentSpecError:

@@ -175,7 +175,7 @@ def test_a_charter_with_no_review_date_says_so(
     panel = _panel(qtbot, charter, catalogue)
     [row] = _rule_rows(panel, CHARTER_NO_REVIEW)
     assert row.data(0, PART_ROLE) == (SECTION, review_section.id)
-    assert row.parent().text(0).endswith(review_section.title)
+    assert row.parent().text(0).endswith(f"{review_section.title} (part {len(document.sections)})")
     assert "review" in row.text(1).lower()
     with qtbot.waitSignal(panel.part_requested) as signal:
         panel.list_view.itemActivated.emit(row, 0)
@@ -218,7 +218,7 @@ def test_part_names(plan: DocumentEditor) -> None:
     budget = next(n for n, s in enumerate(document.sections, 1) if s.key == "budget")
     _, pot = document.find_item(pot_id)
     assert part_name(document, spec, ITEM, pot_id) == (
-        f"Single pot ‘{pot.fields['period']}’ in {budget}  Total Place+ budget"
+        f"Single pot ‘{pot.fields['period']}’ in Total Place+ budget (part {budget})"
     )
     assert part_name(document, spec, ITEM, line_id).startswith("Budget line ‘")
     assert part_name(document, spec, DOCUMENT, document.meta.id).startswith(
