@@ -306,27 +306,28 @@ def apply_merge(
         project.document, plan.base, plan.theirs, project.spec, plan.partner, choices
     )
     if not plan.already_merged:
-        bring_to(project, outcome.merged)
-        if _content(project.document) != _content(outcome.merged):
-            raise MergeError(
-                "The merge did not come out as planned. Undo it from the versions panel "
-                "and report this."
+        with project.batch("merged", plan.info.package_id):
+            bring_to(project, outcome.merged)
+            if _content(project.document) != _content(outcome.merged):
+                raise MergeError(
+                    "The merge did not come out as planned, so nothing was merged. "
+                    "Please report this, with the two files."
+                )
+            record = MergeRecord(
+                plan.info.package_id,
+                plan.content_hash,
+                now(),
+                plan.partner,
+                tuple(p.title for p in plan.info.parts),
+                tuple(sections_json(next_base(plan.base, plan.theirs.sections, unresolved))),
+                tuple(c.id for c in unresolved),
             )
-        record = MergeRecord(
-            plan.info.package_id,
-            plan.content_hash,
-            now(),
-            plan.partner,
-            tuple(p.title for p in plan.info.parts),
-            tuple(sections_json(next_base(plan.base, plan.theirs.sections, unresolved))),
-            tuple(c.id for c in unresolved),
-        )
-        records = merge_records(project)
-        records[record.package_id] = record
-        project.set_state(
-            MERGED_KEY,
-            json.dumps({k: r.to_json() for k, r in records.items()}, ensure_ascii=False),
-        )
+            records = merge_records(project)
+            records[record.package_id] = record
+            project.set_state(
+                MERGED_KEY,
+                json.dumps({k: r.to_json() for k, r in records.items()}, ensure_ascii=False),
+            )
     resolved = {
         key: value if isinstance(value, str) else "combined" for key, value in choices.items()
     }
@@ -336,9 +337,8 @@ def apply_merge(
 def bring_to(project: Project, target: Document) -> None:
     """Edit ``project`` until its document matches ``target``, with Project's own methods.
 
-    Each step is its own transaction (Project has no way to group them). If the merge stops
-    half-way, merging the same package again finishes it: what was already taken counts as
-    "changed alike on both sides".
+    Called inside ``Project.batch``, so every step, and the record of the merge, is kept
+    together or not at all.
     """
     document = project.document
     present = {item.id for _, item in document.items()}

@@ -467,6 +467,22 @@ class Project:
                 connection.close()
 
     @contextmanager
+    def batch(self, change: str, target_id: str = "") -> Iterator[None]:
+        """Group many edits (a merge) into one transaction: all are kept, or none.
+
+        The edits inside run as savepoints of one transaction; listeners hear one change,
+        ``change``, when it is committed.
+        """
+        listeners, self._listeners = self._listeners, []
+        try:
+            with self._edit(change, target_id):
+                yield
+        finally:
+            self._listeners = listeners
+        for listener in list(listeners):
+            listener(change, target_id)
+
+    @contextmanager
     def _edit(self, change: str, target_id: str) -> Iterator[Database]:
         """Run one edit as one transaction; on failure, reload so memory matches the file."""
         if self._db is None:

@@ -491,3 +491,43 @@ def test_cli_errors(capsys: pytest.CaptureFixture[str], files: tuple[Path, Path]
     assert code == 2 and "not a package" in err
     code, _, err = cli(capsys, "merge", str(package), str(package))
     assert code == 2 and "was made from 'Severn Vale plan'" in err
+
+
+def test_a_merge_that_fails_half_way_changes_nothing(
+    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main, package = files
+    with Project.open(package, KINDS) as theirs:
+        theirs.update_item(line(theirs, "Adult care").id, {"amount": "1200"})
+        theirs.remove_item(line(theirs, "Probation").id)
+    import reformkit.document.merge as merge_module
+
+    real_bring_to = merge_module.bring_to
+
+    def fail_after_editing(project: Project, target: object) -> None:
+        real_bring_to(project, target)  # type: ignore[arg-type]
+        raise OSError("the drive went away")
+
+    monkeypatch.setattr(merge_module, "bring_to", fail_after_editing)
+    with Project.open(main, KINDS) as ours:
+        before = to_json(ours.document)
+        heard: list[str] = []
+        ours.subscribe(lambda change, _id: heard.append(change))
+        with pytest.raises(OSError):
+            apply_merge(ours, plan_merge(ours, package, KINDS))
+        assert to_json(ours.document) == before and heard == []
+        assert merge_records(ours) == {}
+    with Project.open(main, KINDS) as again:
+        assert to_json(again.document) == before
+
+
+def test_a_merge_is_one_change_for_listeners(files: tuple[Path, Path]) -> None:
+    main, package = files
+    with Project.open(package, KINDS) as theirs:
+        theirs.update_item(line(theirs, "Adult care").id, {"amount": "1200"})
+        theirs.remove_item(line(theirs, "Probation").id)
+    with Project.open(main, KINDS) as ours:
+        heard: list[str] = []
+        ours.subscribe(lambda change, _id: heard.append(change))
+        apply_merge(ours, plan_merge(ours, package, KINDS))
+        assert heard == ["merged"]
