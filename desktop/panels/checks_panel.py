@@ -8,14 +8,16 @@ that part. The list is worked out again a moment after each edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -71,6 +73,8 @@ class ChecksPanel(QWidget):
         header = self.list_view.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list_view.setItemDelegate(_WrappingDelegate(self.list_view))
+        header.sectionResized.connect(lambda *_: self.list_view.doItemsLayout())
         self.list_view.itemActivated.connect(self._activated)
         self.list_view.currentItemChanged.connect(self._current_changed)
 
@@ -215,6 +219,37 @@ class ChecksPanel(QWidget):
             )
         else:
             self.detail_label.setText(f"In {group.name}: {current.text(1)}")
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their words at the column's width, so no message is cut short."""
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        spanned = index.column() == 0 and not index.parent().isValid()
+        if index.column() == 0 and not spanned:
+            return base
+        width = self.view.columnWidth(index.column())
+        if spanned:
+            width = self.view.viewport().width() - self.view.indentation()
+        width -= (
+            2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin)
+            + 6
+        )
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        metrics = QFontMetrics(font)
+        box = metrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), _WRAP, text)
+        return QSize(base.width(), max(base.height(), box.height() + 6))
+
+
+_WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
 def _legend_html() -> str:

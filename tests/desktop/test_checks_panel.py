@@ -262,3 +262,22 @@ def _contrast(foreground: str, background: str) -> float:
 
     light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def test_long_messages_wrap_rather_than_being_cut_short(
+    qtbot, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    project = Project.create(tmp_path / "c.reformkit", CHARTER, "Our charter", "Eastmoor")
+    try:
+        panel = _panel(qtbot, DocumentEditor(project), catalogue)
+        panel.resize(420, 600)
+        qtbot.wait(10)
+        view = panel.list_view
+        rows = _rows(panel)
+        short = min(view.visualItemRect(row).height() for row in rows)
+        longest = max(rows, key=lambda row: len(row.text(1)))
+        assert view.visualItemRect(longest).height() >= 2 * short - 8
+        panel.resize(1600, 600)
+        qtbot.waitUntil(lambda: view.visualItemRect(longest).height() < 2 * short - 8)
+    finally:
+        project.close()
