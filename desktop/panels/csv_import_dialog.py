@@ -133,6 +133,7 @@ class CsvImportDialog(QDialog):
         self.reading_label = QLabel()
         self.reading_label.setWordWrap(True)
         self.reading_label.setAccessibleName("How the file was read")
+        self.reading_label.hide()
 
         self.mapping_group = QGroupBox("Which column is which")
         self.mapping_group.setAccessibleName("Which column is which")
@@ -166,7 +167,7 @@ class CsvImportDialog(QDialog):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.hide()
 
-        self.import_button = QPushButton(import_label(0))
+        self.import_button = QPushButton("Import")
         self.import_button.setAccessibleName("Import the good rows")
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
@@ -181,10 +182,10 @@ class CsvImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(top)
+        layout.addWidget(self.message)
         layout.addWidget(self.reading_label)
         layout.addWidget(self.mapping_group)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(self.message)
         layout.addLayout(buttons)
 
         self._preselect(section_id)
@@ -222,11 +223,13 @@ class CsvImportDialog(QDialog):
         except ReformKitError as error:
             self.table = None
             self.reading_label.setText("")
+            self.reading_label.hide()
             self._build_mapping()
             self._show_checks()
             self.show_error(str(error))
             return False
         self.reading_label.setText(reading(self.table))
+        self.reading_label.show()
         self.clear_error()
         self._guess()
         return True
@@ -419,7 +422,7 @@ class CsvImportDialog(QDialog):
         view.setUpdatesEnabled(True)
 
         good = len(self.good_rows())
-        self.import_button.setText(import_label(good))
+        self.import_button.setText(import_label(good) if self.table is not None else "Import")
         self.import_button.setEnabled(good > 0 and not self.editor.read_only)
         if self.table is None:
             self.counts_label.setText("")
