@@ -98,6 +98,8 @@ class Project:
             path.unlink(missing_ok=True)
             if isinstance(error, sqlite3.OperationalError):
                 raise files.write_failed(path, error, f"{path.name} could not be created") from None
+            if isinstance(error, UnicodeEncodeError):
+                raise ProjectError(_unstorable(f"{path.name} was not created")) from None
             raise
         return cls(path, db, document, spec)
 
@@ -503,6 +505,8 @@ class Project:
                 db.conn.row_factory = None
             if isinstance(error, sqlite3.OperationalError):  # a full disk, a failing drive
                 raise files.write_failed(self.path, error) from None
+            if isinstance(error, UnicodeEncodeError):
+                raise ProjectError(_unstorable("the change was not made")) from None
             raise
         for listener in list(self._listeners):
             listener(change, target_id)
@@ -554,6 +558,14 @@ def _signature(path: Path) -> tuple[int, int]:
     stat = path.stat()
     wal = path.with_name(path.name + "-wal")
     return (stat.st_mtime_ns, wal.stat().st_mtime_ns if wal.exists() else 0)
+
+
+def _unstorable(what: str) -> str:
+    """Text holding a lone surrogate (say, a command-line argument in another encoding)."""
+    return (
+        f"The text holds a character that cannot be stored (a broken or mis-encoded one), so "
+        f"{what}. Retype it, or copy it from somewhere else, and try again."
+    )
 
 
 def _read_holder(path: Path) -> str | None:
