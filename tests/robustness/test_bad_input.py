@@ -285,3 +285,20 @@ def test_a_real_process_prints_a_sentence_not_a_traceback(
     assert "Traceback" not in done.stderr and done.stderr.startswith("reformkit: ")
     assert re.search(words, done.stderr), done.stderr
     assert listing(given) == before
+
+
+def test_text_that_cannot_be_stored_gets_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An argument in another encoding arrives as a lone surrogate ("\\udcff")."""
+    path = tmp_path / "charter.reformkit"
+    assert main(["new", "charter", str(path), "--title", "bad \udcff title"]) == 2
+    _, err = capsys.readouterr()
+    assert "cannot be stored" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+    assert main(["new", "charter", str(path), "--title", "Good"]) == 0
+    with Project.open(path, KINDS) as project:
+        before = project.document.meta.title
+        with pytest.raises(ReformKitError, match="cannot be stored"):
+            project.set_meta(title="broken \ud800")
+        assert project.document.meta.title == before
