@@ -27,6 +27,7 @@ from desktop.editing.part_editor import PartEditor
 from desktop.editing.parts_tree import PartsTree
 from desktop.help_dialogs import DOCUMENT_HELP_HTML, DOCUMENT_HELP_TITLE, HelpDialog, show_about
 from desktop.panels.catalogue_panel import CataloguePanel
+from desktop.panels.checks_panel import ChecksPanel
 from desktop.panels.coverage_panel import CoveragePanel
 from desktop.panels.preview_panel import PreviewPanel
 from desktop.panels.versions_panel import VersionsPanel
@@ -34,6 +35,7 @@ from reformkit.document.project import Project
 from reformkit.errors import ReformKitError
 
 if TYPE_CHECKING:
+    from desktop.panels.csv_import_dialog import CsvImportDialog
     from desktop.session import AppSession
 
 GEOMETRY_KEY = "document_window/geometry"
@@ -65,6 +67,7 @@ class DocumentWindow(QMainWindow):
         self.setCentralWidget(self.centre)
         self.catalogue_panel = CataloguePanel(catalogue, self.editor)
         self.coverage = CoveragePanel(self.editor, catalogue)
+        self.checks = ChecksPanel(self.editor, catalogue)
         self.versions = VersionsPanel(self.editor, session.kinds)
         self.docks = {
             "catalogue": self._dock(
@@ -78,8 +81,11 @@ class DocumentWindow(QMainWindow):
             "versions": self._dock(
                 "Versions", self.versions, Qt.DockWidgetArea.RightDockWidgetArea
             ),
+            "checks": self._dock("Checks", self.checks, Qt.DockWidgetArea.BottomDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["catalogue"], self.docks["versions"])
+        self.tabifyDockWidget(self.docks["coverage"], self.docks["checks"])
+        self.docks["coverage"].raise_()
         self.docks["catalogue"].raise_()
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -144,6 +150,7 @@ class DocumentWindow(QMainWindow):
         self.menus["file"].addSeparator()
         self._action("file", "save_copy", "Save a &copy as…", self.save_copy, "Ctrl+Shift+S")
         self._action("file", "export", "&Export…", self.export, "Ctrl+E")
+        self._action("file", "import_csv", "&Import a spreadsheet…", self.import_spreadsheet)
         self.menus["file"].addSeparator()
         self._action("file", "close", "&Close", self.close, keys.Close)
         self._action("file", "quit", "&Quit", QApplication.closeAllWindows, "Ctrl+Q")
@@ -178,6 +185,7 @@ class DocumentWindow(QMainWindow):
         self.tree.part_selected.connect(self.part_selected)
         self.tree.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coverage.part_requested.connect(self._reveal)
+        self.checks.part_requested.connect(self._reveal)
         self.catalogue_panel.item_added.connect(lambda item_id: self.tree.select_part(item_id))
         self.editor.changed.connect(lambda _change, _target: self._update_title())
 
@@ -262,6 +270,22 @@ class DocumentWindow(QMainWindow):
 
         dialog = ExportDialog(self.project, self.session.catalogue, self.session.settings, self)
         dialog.open()
+
+    def import_spreadsheet(self) -> None:
+        from desktop.panels.csv_import_dialog import CsvImportDialog
+
+        if self.project.read_only:
+            return
+        part = self.tree.current_part()
+        dialog = CsvImportDialog(self.editor, part[1] if part else None, self)
+        dialog.imported.connect(lambda message: self._spreadsheet_imported(dialog, message))
+        dialog.open()
+
+    def _spreadsheet_imported(self, dialog: CsvImportDialog, message: str) -> None:
+        self.statusBar().showMessage(message + ".", 10000)
+        target = dialog.target()
+        if target is not None:
+            self.tree.select_part(target.section.id)
 
     def show_help(self) -> None:
         HelpDialog(self, DOCUMENT_HELP_TITLE, DOCUMENT_HELP_HTML).show()
