@@ -1,4 +1,6 @@
-"""The last step: what is still missing, each a click away from the step that fixes it."""
+"""The last step: what is still missing, each a click away from the step that fixes it.
+
+The checks are the kernel's own (``check_document``), the same as the Checks panel's."""
 
 from __future__ import annotations
 
@@ -6,14 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from desktop.editing.editor import DocumentEditor
-from desktop.wizard.plan_budget import RECONCILED, reconcile
 from desktop.wizard.plan_pages import PlanPage
-from desktop.wizard.plan_steps import PLAN_STEPS, PlanStep, is_done, items_of
+from desktop.wizard.plan_steps import PLAN_STEPS, PlanStep, is_done
 from desktop.wizard.widgets import heading, scrolling, wrapped
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.store import Catalogue
-from reformkit.document.coverage import coverage, gaps
-from reformkit.document.spec import DocumentSpec
+from reformkit.document.checks import Problem, check_document
+from reformkit.document.model import Document
 
 
 class CheckPage(PlanPage):
@@ -56,35 +57,19 @@ class CheckPage(PlanPage):
             self._note("None: every step has something in it.")
 
         self._heading("Things to check")
-        pots = items_of(document, "budget", "budget_pot")
-        lines = items_of(document, "budget", "budget_line")
-        if pots or lines:
-            result = reconcile(
-                pots[0].fields.get("total") if pots else None,
-                (i.fields.get("amount") for i in lines),
+        spec = self.editor.project.spec
+        problems = [
+            p
+            for p in check_document(document, spec, self._recommendations())
+            if p.rule != "section-empty"  # listed above, by step
+        ]
+        for problem in problems:
+            self._finding(problem.message, _step_for_part(document, problem))
+        if not problems:
+            self._note(
+                "Nothing: the budget adds up, every mission and action has an owner, and "
+                "every recommendation a plan should answer is answered."
             )
-            if result.state != RECONCILED:
-                self._finding(f"Budget: {result.text.lstrip('✗ ')}", 9)
-        chairs = [m for m in items_of(document, "board", "member") if m.fields.get("chair")]
-        if items_of(document, "board", "member") and len(chairs) != 1:
-            self._finding("The Board: tick the one member who chairs it.", 2)
-        missions = items_of(document, "missions", "mission")
-        if any(not m.fields.get("metric") or not m.fields.get("owner") for m in missions):
-            self._finding("Missions: some have no metric or no owner yet.", 4)
-        actions = items_of(document, "actions", "action")
-        if any(not a.fields.get("owner") or not a.fields.get("due") for a in actions):
-            self._finding("Action plan: some actions have no owner or no due date yet.", 14)
-        if len(self.findings) == len(empty):
-            self._note("Nothing: the budget adds up and every mission and action has an owner.")
-
-        self._heading("Recommendations the plan should answer")
-        rows = gaps(coverage(document, self.editor.project.spec, self._recommendations()))
-        for row in rows:
-            number = _step_for(self.editor.project.spec, row.recommendation.id)
-            text = f"{row.recommendation.id}: {row.recommendation.title}"
-            self._finding(text, number)
-        if not rows:
-            self._note("All of them are answered somewhere in the plan.")
 
     def _recommendations(self) -> list[Entry]:
         return list(self.catalogue.entries("recommendation"))
@@ -112,13 +97,17 @@ class CheckPage(PlanPage):
         self.list.addLayout(row)
 
 
-def _step_for(spec: DocumentSpec, tag: str) -> int | None:
-    """The step whose sections answer ``tag`` by default."""
-    for step in PLAN_STEPS:
-        for key in step.section_keys:
-            if tag in spec.section_type(key).default_tags:
-                return step.number
-    return None
+def _step_for_part(document: Document, problem: Problem) -> int | None:
+    """The step that edits the part a problem points at (None for the whole document)."""
+    key = None
+    if problem.part_kind == "section":
+        key = next((s.key for s in document.sections if s.id == problem.part_id), None)
+    elif problem.part_kind == "item":
+        try:
+            key = document.find_item(problem.part_id)[0].key
+        except KeyError:
+            key = None
+    return next((step.number for step in PLAN_STEPS if key in step.section_keys), None)
 
 
 def _clear(layout: QLayout) -> None:
