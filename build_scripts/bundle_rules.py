@@ -1,6 +1,6 @@
 """What goes into the frozen ReformKit bundle and what is left out, and why.
 
-``reformkit.spec`` applies these rules; ``tests/build`` checks them against the source tree
+``reformkit.spec`` applies these rules; ``tests/packaging`` checks them against the source tree
 without running PyInstaller. Paths are bundle paths with ``/`` separators, such as
 ``PySide6/Qt/plugins/platforms/libqxcb.so``; the same rules serve Linux, Windows and macOS.
 
