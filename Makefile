@@ -8,12 +8,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint typecheck layers pytest bench clean
+.PHONY: help run test lint typecheck layers pytest bench clean dist
 
 help:
 	@echo "make run    open ReformKit (creates .venv and installs on first use)"
 	@echo "make test   run every test and check"
 	@echo "make bench  print the benchmark figures"
+	@echo "make dist   build the laptop app in dist/reformkit (check it: .venv/bin/python build_scripts/smoke_test.py)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ReformKit needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
@@ -47,6 +48,10 @@ bench: $(STAMP)
 	  case $$script in */generated_plan.py) continue;; esac; \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done
+
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/python build_scripts/build.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

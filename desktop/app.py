@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThread
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reformkit
+import resources
 from desktop import palette
 from desktop.error_hook import make_excepthook
 from desktop.launcher import document_kinds
@@ -75,6 +77,8 @@ def run(args: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources.path("icons", "reformkit-256.png"))))
+    app.setDesktopFileName("reformkit")  # matches resources/linux/reformkit.desktop
     paths = AppPaths.default()
     library = library_option(args) or paths.library
     try:

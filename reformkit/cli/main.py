@@ -35,12 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="use this library file instead of the one in your data folder",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from reformkit import selftest
     from reformkit.cli import catalogue_commands, document_commands, package_commands
 
     catalogue_commands.add_parser(commands)
     document_commands.add_parsers(commands)
     package_commands.add_parsers(commands)
-    __import__("reformkit.selftest").selftest.add_option(parser)  # --self-test
+    selftest.add_option(parser)
     return parser
 
 
