@@ -10,6 +10,7 @@ to nowhere. Text is cleaned of characters XML cannot hold on the way in.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,12 @@ def write_docx(
         writer.block(block)
         progress(done, total)
     writer.finish()
+    # Build the whole file in memory first: if writing to disk then fails (a full disk),
+    # no half-made zip is left open for Python to complain about later.
+    content = io.BytesIO()
+    document.save(content)
     with replacing(Path(target)) as temporary:
-        document.save(str(temporary))
+        temporary.write_bytes(content.getvalue())
     progress(total, total)
     return list(dict.fromkeys(writer.warnings))
 
