@@ -76,7 +76,7 @@ class ConflictBox(QFrame):
         self.setAccessibleName(f"Conflict: {conflict.description}")
         self.setObjectName("conflict")
 
-        title = QLabel(f"<b>{escape(conflict.part)} › {escape(conflict.label)}</b>")
+        title = QLabel(f"<b>⚠ Conflict: {escape(conflict.label)}</b>")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.RichText)
         what = QLabel(_kind_words(conflict, plan.partner))

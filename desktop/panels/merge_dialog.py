@@ -37,6 +37,7 @@ from desktop.panels.merge_conflict import COMBINED, ERROR_COLOUR, ConflictBox
 from desktop.panels.merge_html import (
     ALREADY_MERGED,
     LEGEND,
+    day,
     from_whom,
     part_counts,
     part_html,
@@ -208,7 +209,7 @@ class MergeDialog(QDialog):
         self.boxes = {}
         if plan.already_merged or plan.is_empty:
             words = (
-                f"{ALREADY_MERGED} This package was merged on {plan.already_merged[:10]}, "
+                f"{ALREADY_MERGED} This package was merged on {day(plan.already_merged)}, "
                 "and nothing in it has changed since."
                 if plan.already_merged
                 else "Nothing new: every part in the package says what this plan says."
@@ -219,6 +220,9 @@ class MergeDialog(QDialog):
             column.addWidget(nothing)
         for part in plan.parts:
             group = QGroupBox(f"{part.title} — {part_counts(part)}")
+            group.setStyleSheet(
+                "QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }"
+            )
             group.setAccessibleName(f"Part: {part.title}")
             inside = QVBoxLayout(group)
             changes = QLabel(part_html(part))
@@ -398,3 +402,5 @@ class MergeDialog(QDialog):
         self.message.hide()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
+        room = report.heightForWidth(max(300, self.width() - 60))
+        self.resize(self.width(), min(self.height(), max(280, room + 160)))

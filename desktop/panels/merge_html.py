@@ -9,24 +9,28 @@ so that they hold in any label.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from html import escape
 
 from desktop.panels.compare_html import KIND_WORDS
 from reformkit.document.merge import MergePlan, PartPlan
 from reformkit.document.merge_engine import Change, ConflictValue
 
-DELETED = "color: #8a1111; background-color: #fde2e2; text-decoration: line-through;"
-INSERTED = "color: #14532d; background-color: #dcf2e3; text-decoration: underline;"
+DELETED = "color: #8a1111; background-color: #fde2e2;"
+INSERTED = "color: #14532d; background-color: #dcf2e3;"
+LINES = {DELETED: "line-through", INSERTED: "underline"}
+SIGN_GAP = "&nbsp;"  # so the minus is not taken for part of the strike, nor wrapped off it
+# Each kind word on its own light ground, so it reads in the dark appearance too.
 KIND_STYLES = {
-    "added": "color: #14532d;",
-    "removed": "color: #8a1111;",
-    "changed": "color: #1d3557;",
-    "moved": "color: #1e3a6e;",
+    "added": "color: #14532d; background-color: #dcf2e3;",
+    "removed": "color: #8a1111; background-color: #fde2e2;",
+    "changed": "color: #1d3557; background-color: #e6ecf3;",
+    "moved": "color: #1e3a6e; background-color: #e3ebf8;",
 }
-QUIET = "color: #5c6670;"
+QUIET = "font-style: italic;"
 LEGEND = (
-    f'Removed words: −<span style="{DELETED}">struck through</span>. '
-    f'Added words: +<span style="{INSERTED}">underlined</span>.'
+    f'Removed words: <span style="{DELETED}">−{SIGN_GAP}<s>struck through</s></span>. '
+    f'Added words: <span style="{INSERTED}">+{SIGN_GAP}<u>underlined</u></span>.'
 )
 ALREADY_MERGED = "Already merged: nothing new."
 
@@ -42,13 +46,17 @@ def from_whom(partner: str) -> str:
 def diff_html(pairs: Sequence[tuple[str, str]], empty: str = "(empty)") -> str:
     """A word diff, ``[("=", "a "), ("-", "old"), ("+", "new")]``, with its marks."""
     out = []
+    last = "="
     for op, text in pairs:
+        if op == "+" and last == "-" and text[:1] != " ":
+            out.append(" ")  # old and new side by side, not run together
         if op == "-":
             out.append(marked(text, DELETED, "−"))
         elif op == "+":
             out.append(marked(text, INSERTED, "+"))
         else:
             out.append(plain(text))
+        last = op
     return "".join(out) or f'<span style="{QUIET}">{escape(empty)}</span>'
 
 
@@ -59,18 +67,31 @@ def marked(text: str, style: str, sign: str) -> str:
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     core = plain(text.strip())
-    return f'{plain(lead)}<span style="{style}">{sign}{core}</span>{plain(trail)}'
+    line = LINES.get(style, "none")
+    return (
+        f'{plain(lead)}<span style="{style}">{sign}{SIGN_GAP}'
+        f'<span style="text-decoration: {line};">{core}</span></span>{plain(trail)}'
+    )
 
 
 def plain(text: str) -> str:
     return escape(text).replace("\n", "<br>")
 
 
+def day(moment: str) -> str:
+    """``3 March 2026`` from an ISO date or time; the text itself if it is neither."""
+    try:
+        when = date.fromisoformat(moment[:10])
+    except ValueError:
+        return moment
+    return f"{when.day} {when:%B %Y}"
+
+
 def change_html(change: Change) -> str:
     kind = KIND_WORDS.get(change.kind, change.kind)
     head = (
         f'<p style="margin: 4px 0 0 0;"><b style="{KIND_STYLES.get(change.kind, "")}">'
-        f"{escape(kind)}</b>&nbsp; {escape(change.label)} "
+        f"&nbsp;{escape(kind)}&nbsp;</b>&nbsp; {escape(change.label)} "
         f'<span style="{QUIET}">— by {escape(change.by)}</span></p>'
     )
     rows = [
@@ -107,14 +128,14 @@ def summary(plan: MergePlan, package_name: str) -> str:
     info = plan.info
     parts = ", ".join(f"‘{escape(p.title)}’" for p in info.parts)
     who = escape(from_whom(info.partner))
-    made = f", made on {escape(info.created[:10])}" if info.created else ""
+    sent = f" on {escape(day(info.created))}" if info.created else ""
     lines = [
-        f"<b>{escape(package_name)}</b> from <b>{who}</b>{made}, from ‘{escape(info.main_title)}’.",
-        f"Parts sent: {parts}.",
+        f"<b>{escape(package_name)}</b>, returned by <b>{who}</b>.",
+        f"Parts of ‘{escape(info.main_title)}’ sent{sent}: {parts}.",
     ]
     if plan.already_merged:
         lines.append(
-            f"<b>{ALREADY_MERGED}</b> It was merged on {escape(plan.already_merged[:10])}."
+            f"<b>{ALREADY_MERGED}</b> It was merged on {escape(day(plan.already_merged))}."
         )
     elif plan.is_empty:
         lines.append("<b>Nothing new:</b> the package says what this plan already says.")

@@ -100,6 +100,10 @@ class PackageDialog(QDialog):
             row.setCheckState(Qt.CheckState.Unchecked)
             self.parts_list.addItem(row)
         self.parts_list.itemChanged.connect(self._inputs_changed)
+        rows = min(self.parts_list.count(), 18)
+        if rows:  # every part in view, without scrolling, for a plan's sixteen
+            row_height = self.parts_list.sizeHintForRow(0)
+            self.parts_list.setMinimumHeight(row_height * rows + 2 * self.parts_list.frameWidth())
 
         self.partner_field = QLineEdit()
         self.partner_field.setAccessibleName("Partner's name")
@@ -233,6 +237,7 @@ class PackageDialog(QDialog):
             "File › Merge a returned package."
         )
         self.folder_button.show()
+        self.make_button.setEnabled(False)  # made; change something to make another
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         self.package_made.emit(made)
@@ -267,3 +272,10 @@ class PackageDialog(QDialog):
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.message.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show the message in full, never narrower than now."""
+        width = self.width()
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.height())

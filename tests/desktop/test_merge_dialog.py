@@ -150,14 +150,14 @@ def test_changes_are_shown_per_part_with_who_made_them(
     groups = group_texts(widget)
     budget = next(text for title, text in groups.items() if title.startswith("Total Place+"))
     actions = next(text for title, text in groups.items() if title.startswith("Action plan"))
-    assert "Added</b>" in budget and "Budget line: Youth work" in budget
-    assert f"by {PARTNER} (written by Sam)" in budget
-    assert "Removed</b>" in budget and "Budget line: Probation" in budget
-    assert "Changed</b>" in budget and "Budget line: Adult care" in budget
-    assert f"by {PARTNER} (written by Jo)" in budget
+    lines = plain(budget).splitlines()
+    assert f" ＋ Added   Budget line: Youth work — by {PARTNER} (written by Sam)" in lines
+    assert f" − Removed   Budget line: Probation — by {PARTNER} (written by Jo)" in lines
+    assert f" ✎ Changed   Budget line: Adult care — by {PARTNER} (written by Jo)" in lines
     # The changed amount: the old struck through with a minus, the new underlined with a plus.
-    assert 'line-through;">−1000.00</span>' in budget
-    assert 'underline;">+1200.00</span>' in budget
+    assert '−&nbsp;<span style="text-decoration: line-through;">1000.00</span>' in budget
+    assert '+&nbsp;<span style="text-decoration: underline;">1200.00</span>' in budget
+    assert "Amount (£): − 1000.00 + 1200.00" in plain(budget)
     assert "Action: Pool the budgets" in actions and f"by {PARTNER}" in actions
     assert next(t for t in groups if t.startswith("Total Place+")).endswith(
         "1 added · 1 removed · 1 changed"
@@ -203,9 +203,9 @@ def test_a_conflict_shows_both_sides_against_the_version_sent(
     housing = widget.boxes[line(open_plan.project, "Housing").id]
     assert housing.yours_label.text() == "<b>Yours (in this plan)</b>"
     assert housing.theirs_label.text() == f"<b>Theirs (from {PARTNER})</b>"
-    yours, theirs = housing.yours_text.text(), housing.theirs_text.text()
-    assert "−75.00" in yours and "+90.00" in yours and "Board rate" in yours
-    assert "−75.00" in theirs and "+80.00" in theirs and "Council rate" in theirs
+    yours, theirs = plain(housing.yours_text.text()), plain(housing.theirs_text.text())
+    assert "Amount (£): − 75.00 + 90.00" in yours and "Note: + Board rate" in yours
+    assert "Amount (£): − 75.00 + 80.00" in theirs and "Note: + Council rate" in theirs
     assert widget.count_label.text() == "0 of 2 conflicts decided"
     assert not widget.merge_button.isEnabled()
     housing.choose("ours")

@@ -96,6 +96,7 @@ def test_making_a_package_names_its_parts_and_partner(
     assert message.startswith(f"Saved to {made}: send this file to {PARTNER}.")
     assert "File › Merge a returned package" in message
     assert dialog.folder_button.isVisible()
+    assert not dialog.make_button.isEnabled()  # made; change something to make another
     dialog.folder_button.click()
     assert dialog.opened == [QUrl.fromLocalFile(str(tmp_path))]  # type: ignore[attr-defined]
     assert settings.value(FOLDER_KEY) == str(tmp_path)
