@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,7 +65,7 @@ class DocumentWindow(QMainWindow):
         self.guide: QWidget | None = None
         self.centre = QStackedWidget()
         self.centre.addWidget(self.splitter)
-        self.setCentralWidget(self.centre)
+        self.setCentralWidget(self._with_package_banner(self.centre))
         self.catalogue_panel = CataloguePanel(catalogue, self.editor)
         self.coverage = CoveragePanel(self.editor, catalogue)
         self.checks = ChecksPanel(self.editor, catalogue)
@@ -91,12 +92,34 @@ class DocumentWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.actions: dict[str, QAction] = {}
         self._menus()
+        if self.project.read_only:
+            for key in ("import_csv", "merge_package"):
+                self.actions[key].setEnabled(False)
         self._connect()
         self._update_title()
         self._restore_layout()
         self._restore_selection()
 
     # Building.
+    def _with_package_banner(self, centre: QWidget) -> QWidget:
+        """A partner's package says what it is, above everything else."""
+        from desktop.panels.package_banner import PackageBanner
+        from reformkit.document.packages import PackageError, package_info
+
+        try:
+            info = package_info(self.project)
+        except PackageError:
+            info = None
+        if info is None:
+            return centre
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.package_banner = PackageBanner(info)
+        column.addWidget(self.package_banner)
+        column.addWidget(centre, 1)
+        return holder
+
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
@@ -151,6 +174,8 @@ class DocumentWindow(QMainWindow):
         self._action("file", "save_copy", "Save a &copy as…", self.save_copy, "Ctrl+Shift+S")
         self._action("file", "export", "&Export…", self.export, "Ctrl+E")
         self._action("file", "import_csv", "&Import a spreadsheet…", self.import_spreadsheet)
+        self._action("file", "send_parts", "&Send parts to a partner…", self.send_parts)
+        self._action("file", "merge_package", "&Merge a returned package…", self.merge_package)
         self.menus["file"].addSeparator()
         self._action("file", "close", "&Close", self.close, keys.Close)
         self._action("file", "quit", "&Quit", QApplication.closeAllWindows, "Ctrl+Q")
@@ -286,6 +311,30 @@ class DocumentWindow(QMainWindow):
         target = dialog.target()
         if target is not None:
             self.tree.select_part(target.section.id)
+
+    def send_parts(self) -> None:
+        from desktop.panels.package_dialog import PackageDialog
+
+        PackageDialog(self.project, self.session.settings, self).open()
+
+    def merge_package(self) -> None:
+        from desktop.panels.merge_dialog import MergeDialog
+
+        path = self.session.prompts.open_path(
+            self, "Merge a returned package", self.project.path.parent
+        )
+        if path is None:
+            return
+        dialog = MergeDialog(self.editor, self.session.kinds, path, self)
+        dialog.merged.connect(lambda _result: self._after_merge())
+        dialog.open()
+
+    def _after_merge(self) -> None:
+        self.tree.refresh()
+        shown = self.part_editor.shown
+        if shown:
+            self.part_selected(*shown)
+        self.versions.refresh()
 
     def show_help(self) -> None:
         HelpDialog(self, DOCUMENT_HELP_TITLE, DOCUMENT_HELP_HTML).show()

@@ -116,7 +116,7 @@ class PartsModel(QStandardItemModel):
         root = self.invisibleRootItem()
         if change == "meta":
             self._set_details(self._rows[document.meta.id])
-        elif change in ("items-added", "items-removed"):  # an import, or its undo
+        elif change in ("items-added", "items-removed", "merged"):  # an import, a merge
             self.rebuild()
         elif change == "item-added":
             section, item = document.find_item(part_id)

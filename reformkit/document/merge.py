@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reformkit.document.interchange import dumps
+from reformkit.document.interchange import to_json
 from reformkit.document.merge_engine import (
     OURS,
     SECTION_KEYS,
@@ -175,7 +175,11 @@ def merge_records(project: Project) -> dict[str, MergeRecord]:
 
 
 def fingerprint(document: Document) -> str:
-    return hashlib.sha256(dumps(document).encode("utf-8")).hexdigest()
+    """What the merge plan was made from: the content, not when it was last touched (so a
+    snapshot taken just before merging does not make the plan stale)."""
+    data = to_json(document)
+    data["meta"].pop("modified", None)
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def open_package(

@@ -173,3 +173,49 @@ def test_a_new_plan_opens_in_the_plan_builder(
     assert window.centre.currentWidget() is window.guide
     window.guide.close_requested.emit()
     assert window.centre.currentWidget() is window.splitter
+
+
+def test_a_partner_package_opens_with_its_banner_and_merges_back(
+    qtbot: QtBot, session: AppSession, tmp_path: Path
+) -> None:
+    from desktop.panels.merge_dialog import MergeDialog
+    from plans import PLAN
+    from reformkit.document.packages import make_package
+
+    main = tmp_path / "plan.reformkit"
+    with Project.create(main, PLAN, "Severn Vale plan") as project:
+        budget = next(s for s in project.document.sections if s.key == "budget")
+        package = make_package(project, ["budget"], tmp_path / "budget.reformkit", "Council")
+    with Project.open(package, document_kinds()) as theirs:
+        theirs.add_item(
+            budget.id,
+            "budget_line",
+            {"service": "Youth work", "partner": "Council", "amount": "40"},
+        )
+    session.open_document(package)
+    partner_window = _wait_for_window(qtbot, session)
+    assert "Council" in partner_window.package_banner.text()
+    partner_window.close()
+
+    session.open_document(main)
+    window = _wait_for_window(qtbot, session)
+    _prompts(session).paths.append(package)
+    opened: list[MergeDialog] = []
+    original_open = MergeDialog.open
+    MergeDialog.open = lambda self: opened.append(self)  # type: ignore[method-assign]
+    try:
+        window.merge_package()
+    finally:
+        MergeDialog.open = original_open  # type: ignore[method-assign]
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    dialog.merge()
+    services = [i.fields.get("service") for _, i in window.project.document.items()]
+    assert "Youth work" in services
+    assert window.tree.select_part(
+        next(
+            i.id
+            for _, i in window.project.document.items()
+            if i.fields.get("service") == "Youth work"
+        )
+    )
