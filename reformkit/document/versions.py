@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reformkit.document.fields import DATE, MONEY
 from reformkit.document.interchange import dumps, from_json
 from reformkit.document.model import Document, Item, Section
 from reformkit.document.project import Project
 from reformkit.document.spec import DocumentKinds, DocumentSpec
 from reformkit.errors import ReformKitError
+from reformkit.layout.formatting import show
 
 CURRENT = "now"
 _TOKEN = re.compile(r"\s+|[^\s]+")
@@ -154,7 +156,12 @@ def _describe(spec: DocumentSpec, section: Section, item: Item) -> str:
 
 def _item_values(spec: DocumentSpec, section: Section, item: Item) -> dict[str, str]:
     item_type = spec.section_type(section.key).item_type(item.type)
-    values = {f.label: _as_text(item.fields.get(f.name)) for f in item_type.fields}
+    values = {
+        f.label: show(f, item.fields.get(f.name))
+        if f.type in (MONEY, DATE)
+        else _as_text(item.fields.get(f.name))
+        for f in item_type.fields
+    }
     values["Recommendations"] = ", ".join(item.tags)
     values["Needs review"] = "yes" if item.needs_review else "no"
     return values
