@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.panels.merge_html import QUIET, from_whom, value_html
 from reformkit.document.fields import CHOICE, LONG_TEXT, TEXT_LIST, Field
 from reformkit.document.merge import MergePlan
-from reformkit.document.merge_engine import OURS, POSITION, THEIRS, Conflict, Resolution
+from reformkit.document.merge_values import OURS, POSITION, THEIRS, Conflict, Resolution
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec, DocumentSpecError
 

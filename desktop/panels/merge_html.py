@@ -14,7 +14,7 @@ from html import escape
 
 from desktop.panels.compare_html import KIND_WORDS
 from reformkit.document.merge import MergePlan, PartPlan
-from reformkit.document.merge_engine import Change, ConflictValue
+from reformkit.document.merge_values import Change, ConflictValue
 
 DELETED = "color: #8a1111; background-color: #fde2e2;"
 INSERTED = "color: #14532d; background-color: #dcf2e3;"

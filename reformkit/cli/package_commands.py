@@ -117,6 +117,6 @@ def print_plan(plan: MergePlan, package: Path) -> None:
 
 
 def conflict_words(kind: str) -> str:
-    from reformkit.document.merge_engine import CONFLICT_WORDS
+    from reformkit.document.merge_values import CONFLICT_WORDS
 
     return CONFLICT_WORDS[kind]

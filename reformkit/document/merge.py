@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from reformkit.document.interchange import to_json
-from reformkit.document.merge_engine import (
+from reformkit.document.merge_engine import merge_documents
+from reformkit.document.merge_values import (
     OURS,
     SECTION_KEYS,
     THEIRS,
@@ -26,7 +27,6 @@ from reformkit.document.merge_engine import (
     MergeError,
     Resolution,
     item_values,
-    merge_documents,
 )
 from reformkit.document.model import Document, Section, now
 from reformkit.document.packages import (
