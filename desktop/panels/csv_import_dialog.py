@@ -48,14 +48,9 @@ from desktop.panels.csv_words import (
     without_line,
 )
 from desktop.prompts import Prompts
-from reformkit.document.csv_import import (
-    CsvTable,
-    RowCheck,
-    check_rows,
-    guess_mapping,
-    read_csv,
-)
+from reformkit.document.csv_import import RowCheck, check_rows, guess_mapping
 from reformkit.document.csv_import import import_rows as add_good_rows
+from reformkit.document.csv_read import CsvTable, read_csv
 from reformkit.document.spec import ItemType
 from reformkit.errors import ReformKitError
 

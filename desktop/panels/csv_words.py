@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reformkit.document.csv_import import CSV_TARGETS, CsvTable, RowCheck
+from reformkit.document.csv_import import CSV_TARGETS, RowCheck
+from reformkit.document.csv_read import CsvTable
 from reformkit.document.model import Document, Section
 from reformkit.document.spec import DocumentSpec, DocumentSpecError, ItemType
 
