@@ -1,0 +1,202 @@
+"""The table ItemTableEditor shows, and the editor each kind of cell opens.
+
+Kept apart from :mod:`desktop.wizard.table_editor`, which binds the table to the file:
+this is how a cell looks and edits, and how a keyboard user moves through the table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop.wizard.table_model import ItemTableModel
+from reformkit.document.fields import CHOICE, DATE, INTEGER, LONG_TEXT, MONEY, REFERENCE, TEXT_LIST
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NONE_CHOSEN = "(none)"
+_PLACEHOLDERS = {
+    DATE: "For example 31/03/2027",
+    MONEY: "Pounds, for example 125000",
+    INTEGER: "A whole number",
+}
+_WIDE = (LONG_TEXT, TEXT_LIST)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """The right editor for each cell: a list for choices, a list with free text for
+    suggestions, several lines for long text, a line for the rest."""
+
+    def __init__(self, model: ItemTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table_model = model
+        self.open_editor: QWidget | None = None  # the last editor made, to close it on demand
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        model = self.table_model
+        field = model.field_at(index.column())
+        item = model.item(index.row())
+        editor: QWidget
+        if field is None:
+            line = QLineEdit(parent)
+            line.setPlaceholderText("For example R4, R14")
+            editor = line
+        elif field.name in model.suggestions:
+            combo = QComboBox(parent)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.addItems(model.suggestions[field.name]())
+            editor = combo
+        elif field.type in (CHOICE, REFERENCE) or field.name in model.choices:
+            combo = QComboBox(parent)
+            if not field.required or field.type == REFERENCE:
+                combo.addItem(NONE_CHOSEN, None)
+            for value, label in model.choices_for(item, field):
+                combo.addItem(label, value)
+            editor = combo
+        elif field.type in _WIDE:
+            text = QPlainTextEdit(parent)
+            text.setTabChangesFocus(True)
+            if field.type == TEXT_LIST:
+                text.setPlaceholderText("One a line")
+            editor = text
+        else:
+            line = QLineEdit(parent)
+            line.setPlaceholderText(_PLACEHOLDERS.get(field.type, ""))
+            if field.type in (MONEY, INTEGER):
+                line.setAlignment(Qt.AlignmentFlag.AlignRight)
+            editor = line
+        editor.setAccessibleName(model.label_at(index.column()))
+        if field is not None and field.help:
+            editor.setAccessibleDescription(field.help)
+        editor.setAutoFillBackground(True)
+        self.open_editor = editor
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        typed = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                editor.setCurrentText(typed)
+                editor.lineEdit().selectAll()
+                return
+            item = self.table_model.item(index.row())
+            field = self.table_model.field_at(index.column())
+            value = item.fields.get(field.name) if item is not None and field else None
+            found = editor.findData(value if value not in (None, "") else None)
+            editor.setCurrentIndex(max(found, 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(typed)
+            editor.selectAll()
+        elif isinstance(editor, QLineEdit):
+            editor.setText(typed)
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
+        value: Any
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                value = editor.currentText()
+            else:
+                data = editor.currentData()
+                value = "" if data is None else data
+        elif isinstance(editor, QPlainTextEdit):
+            value = editor.toPlainText()
+        else:
+            assert isinstance(editor, QLineEdit)
+            value = editor.text()
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            lines = editor.fontMetrics().lineSpacing() * 5 + 2 * editor.frameWidth() + 8
+            rect = rect.adjusted(0, 0, 0, max(0, lines - rect.height()))
+        else:
+            need = editor.sizeHint().height()
+            if need > rect.height():
+                rect = rect.adjusted(0, 0, 0, need - rect.height())
+        editor.setGeometry(rect)
+
+
+class TableView(QTableView):
+    """A table that a keyboard user can work: Enter edits, Tab moves from cell to cell and
+    on out of the table at its end, Delete asks for the row to be removed."""
+
+    delete_pressed = Signal()
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.max_lines = 22
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        index = self.currentIndex()
+        if not editing and index.isValid():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    ticked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                    new = Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked
+                    self.model().setData(index, new, Qt.ItemDataRole.CheckStateRole)
+                else:
+                    self.edit(index)
+                event.accept()
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.delete_pressed.emit()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        model, index = self.model(), self.currentIndex()
+        if model is not None and index.isValid() and self.tabKeyNavigation():
+            last = index.row() == model.rowCount() - 1 and index.column() == (
+                model.columnCount() - 1
+            )
+            first = index.row() == 0 and index.column() == 0
+            if (next and last) or (not next and first):
+                return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.resized.emit()
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for its rows (so a short table does not leave a gap), within limits."""
+        hint = super().sizeHint()
+        line = self.fontMetrics().lineSpacing()
+        rows = sum(self.rowHeight(r) for r in range(self.model().rowCount())) if self.model() else 0
+        height = self.horizontalHeader().height() + rows + 2 * self.frameWidth() + line
+        height = max(line * 5, min(height, line * self.max_lines))
+        return QSize(hint.width(), height)
