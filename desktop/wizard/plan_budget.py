@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.editing.editor import DocumentEditor
-from desktop.wizard.plan_pages import PlanPage, RecordSlot
+from desktop.wizard.plan_page_base import PlanPage, RecordSlot
 from desktop.wizard.plan_steps import PlanStep
 from desktop.wizard.widgets import heading, scrolling
 from reformkit.catalogue.store import Catalogue

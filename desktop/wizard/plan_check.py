@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from desktop.editing.editor import DocumentEditor
-from desktop.wizard.plan_pages import PlanPage
+from desktop.wizard.plan_page_base import PlanPage
 from desktop.wizard.plan_steps import PLAN_STEPS, PlanStep, is_done
 from desktop.wizard.widgets import heading, scrolling, wrapped
 from reformkit.catalogue.entry import Entry

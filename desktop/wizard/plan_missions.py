@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desktop.editing.editor import DocumentEditor
-from desktop.wizard.plan_pages import PlanPage
+from desktop.wizard.plan_page_base import PlanPage
 from desktop.wizard.plan_parts import member_names
 from desktop.wizard.plan_steps import PlanStep
 from desktop.wizard.table_editor import ItemTableEditor
