@@ -349,6 +349,7 @@ class MergeDialog(QDialog):
                     self.project.spec,
                     plan.partner,
                     {key: choice},
+                    pending=plan.pending,
                 )
             except MergeError as error:
                 box.set_error(str(error))

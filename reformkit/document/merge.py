@@ -108,6 +108,7 @@ class MergePlan:
     already_merged: str = ""  # when this very package was merged before, or ""
     base: tuple[Section, ...] = field(default=(), repr=False)
     theirs: Document | None = field(default=None, repr=False)
+    pending: tuple[str, ...] = ()  # conflicts left unsettled last time: they stay conflicts
 
     @property
     def partner(self) -> str:
@@ -259,7 +260,8 @@ def plan_merge(
             already = record.merged
     else:
         base = sections_from_json(info.base, spec, name)
-    outcome = merge_documents(document, base, theirs, spec, info.partner)
+    pending = record.pending if record is not None else ()
+    outcome = merge_documents(document, base, theirs, spec, info.partner, pending=pending)
     return MergePlan(
         info=info,
         package_title=theirs.meta.title,
@@ -271,6 +273,7 @@ def plan_merge(
         already_merged=already,
         base=tuple(base),
         theirs=theirs,
+        pending=pending,
     )
 
 
@@ -307,7 +310,13 @@ def apply_merge(
             f"need{'s' if len(unresolved) == 1 else ''} a choice: {listing}. Nothing was merged."
         )
     outcome = merge_documents(
-        project.document, plan.base, plan.theirs, project.spec, plan.partner, choices
+        project.document,
+        plan.base,
+        plan.theirs,
+        project.spec,
+        plan.partner,
+        choices,
+        pending=plan.pending,
     )
     if not plan.already_merged:
         with project.batch("merged", plan.info.package_id):
@@ -394,8 +403,10 @@ def bring_to(project: Project, target: Document) -> None:
 def next_base(
     base: Sequence[Section], theirs: Sequence[Section], pending: Sequence[Conflict]
 ) -> list[Section]:
-    """What the next merge of this package compares with: the package as merged, except
-    that conflicts left unsettled keep their old base, so they come up again."""
+    """What the next merge of this package compares with: the package as merged. An item
+    the package removed but this document kept (a conflict left unsettled) goes back in, so
+    the next merge sees the removal again; the merge engine compares unsettled items' two
+    sides directly (``pending``), whatever the base says."""
     result = copy.deepcopy(list(theirs))
     old_parts = {s.id: (n, s) for n, s in enumerate(base)}
     old_items = {i.id: (s, n, i) for s in base for n, i in enumerate(s.items)}
@@ -417,17 +428,20 @@ def next_base(
             else:
                 result.insert(min(position, len(result)), replacement)
             continue
-        for section in result:
-            section.items = [i for i in section.items if i.id != conflict.id]
+        if any(i.id == conflict.id for section in result for i in section.items):
+            continue  # still in the package: the next merge compares the two sides directly
         if conflict.id not in old_items:
             continue
         old_section, index, old_item = old_items[conflict.id]
         target = next((s for s in result if s.id == old_section.id), None)
         if target is None:
             continue
-        before = old_section.items[index - 1].id if index else ""
+        # Back where it was in the base: after the nearest earlier neighbour still there.
         ids = [i.id for i in target.items]
-        target.items.insert(ids.index(before) + 1 if before in ids else 0, copy.deepcopy(old_item))
+        position = next(
+            (ids.index(i.id) + 1 for i in reversed(old_section.items[:index]) if i.id in ids), 0
+        )
+        target.items.insert(position, copy.deepcopy(old_item))
     return result
 
 

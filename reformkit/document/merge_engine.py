@@ -14,7 +14,7 @@ conflict.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from reformkit.document.merge_items import ItemMerger
 from reformkit.document.merge_parts import PartMerger
@@ -79,10 +79,13 @@ def merge_documents(
     spec: DocumentSpec,
     partner: str = "",
     choices: Mapping[str, Resolution] | None = None,
+    pending: Collection[str] = (),
 ) -> Outcome:
     """The merged document, what it takes from the package, and the conflicts.
 
     Conflicts without a choice keep ours. ``ours`` and ``theirs`` are not changed.
+    ``pending`` names conflicts left unsettled by an earlier merge of this package: where
+    the two sides still differ about those items, they are conflicts again, never taken.
     """
     for conflict_id, choice in (choices or {}).items():
         if not isinstance(choice, Mapping) and choice not in (OURS, THEIRS):
@@ -90,4 +93,4 @@ def merge_documents(
                 f"'{choice}' is not a way to settle a conflict ({conflict_id}): "
                 "use ours, theirs, or the values you wrote."
             )
-    return _Merger(ours, base, theirs, spec, partner, choices or {}).run()
+    return _Merger(ours, base, theirs, spec, partner, choices or {}, pending).run()

@@ -59,7 +59,8 @@ class ItemMerger(MergeState):
     def both_kept(self, item_id: str, b: _Where | None, o: _Where, t: _Where) -> None:
         base_values = item_values(b.item) if b is not None else {}
         ours_values, theirs_values = item_values(o.item), item_values(t.item)
-        if b is None:
+        pending = item_id in self.pending  # unsettled last time: the base no longer counts,
+        if b is None or pending:  # any difference between the two sides is a conflict
             take: dict[str, Any] = {}
             conflicting = [k for k in theirs_values if theirs_values[k] != ours_values.get(k)]
         else:
@@ -68,6 +69,8 @@ class ItemMerger(MergeState):
         if b is not None and item_id not in self.held:
             theirs_moved = self.loc_changed(self.t, self.moved_t, item_id)
             ours_moved = self.loc_changed(self.o, self.moved_o, item_id)
+            if pending:
+                theirs_moved = ours_moved = True  # compare the two places directly
             if theirs_moved and not ours_moved:
                 moved_by_them = True
                 self.to_place[item_id] = None
@@ -148,8 +151,10 @@ class ItemMerger(MergeState):
                 self.to_place[item_id] = None
 
     def removed_here(self, item_id: str, b: _Where, t: _Where) -> None:
-        changed = item_values(b.item) != item_values(t.item) or self.loc_changed(
-            self.t, self.moved_t, item_id
+        changed = (
+            item_values(b.item) != item_values(t.item)
+            or self.loc_changed(self.t, self.moved_t, item_id)
+            or item_id in self.pending  # removed here, kept there, unsettled last time
         )
         if not changed:
             return
@@ -175,6 +180,7 @@ class ItemMerger(MergeState):
             item_values(b.item) != item_values(o.item)
             or o.section.id != b.section.id
             or item_id in self.moved_o.get(b.section.id, set())
+            or item_id in self.pending  # kept here last time: removing it is still a conflict
         )
         found = self.merged_item(item_id)
         assert found is not None

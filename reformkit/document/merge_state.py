@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reformkit.document.fields import LONG_TEXT, TEXT
@@ -34,7 +34,9 @@ class MergeState:
         spec: DocumentSpec,
         partner: str,
         choices: Mapping[str, Resolution],
+        pending: Collection[str] = (),
     ):
+        self.pending = frozenset(pending)  # unsettled last time: differences stay conflicts
         self.ours, self.base, self.theirs = ours, list(base), theirs
         self.spec, self.partner, self.choices = spec, partner, choices
         self.out = Outcome(copy.deepcopy(ours))

@@ -164,7 +164,10 @@ def test_every_edit_is_merged_or_a_conflict(document: Document, data: st.DataObj
             again = plan_merge(ours, package_path, KINDS)
             if settle or not plan.conflicts:
                 assert again.is_empty and again.already_merged
-            else:  # unsettled conflicts come up again, and nothing else changes
-                assert conflicts <= {c.id for c in again.conflicts}
+            else:
+                # Unsettled conflicts come up again where the two sides still differ (a later
+                # change elsewhere may have made them agree), and nothing is taken silently.
+                assert {c.id for c in again.conflicts} <= conflicts
+                assert not again.changes, [(c.kind, c.label) for c in again.changes]
                 apply_merge(ours, again, keep_ours_for_unresolved=True)
                 assert index(ours.document.sections) == m
