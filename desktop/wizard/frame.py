@@ -8,7 +8,7 @@ kept in the file; each wizard fills in its steps, its pages, its state key and i
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Protocol, TypeVar
 
@@ -74,9 +74,9 @@ class WizardFrame(QWidget, Generic[PageT]):
 
     spec: ClassVar[WizardSpec]  # each wizard's own
 
-    def _make_page(self, step: StepSpec) -> PageT:
-        """The page for ``step``, with any wiring of its own (the frame connects ``problem``)."""
-        raise NotImplementedError
+    # Each wizard defines ``_make_page(step)``: the page for a step, with any wiring of its
+    # own (the frame connects the page's ``problem`` signal itself).
+    _make_page: Callable[[StepSpec], PageT]
 
     def __init__(self, editor: DocumentEditor, catalogue: Catalogue, parent: QWidget | None = None):
         super().__init__(parent)
