@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from reformkit.catalogue.entry import USER, Entry
@@ -62,7 +62,7 @@ def entry_label(entry: Entry) -> str:
 class CatalogueTreeModel(QStandardItemModel):
     """Groups and entries, each entry item holding its id in ``ID_ROLE``."""
 
-    def __init__(self, catalogue: Catalogue, parent: object = None):
+    def __init__(self, catalogue: Catalogue, parent: QObject | None = None):
         super().__init__(parent)
         self._catalogue = catalogue
         self._items: dict[str, QStandardItem] = {}

@@ -26,7 +26,7 @@ class DetailView(QTextBrowser):
         self.setAccessibleDescription("The full text of the chosen entry and where it comes from.")
         self.anchorClicked.connect(self._anchor_clicked)
 
-    def loadResource(self, _type: int, _name: QUrl) -> object:
+    def loadResource(self, _type: int, _name: QUrl | str) -> object:
         return None
 
     def _anchor_clicked(self, url: QUrl) -> None:

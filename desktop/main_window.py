@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label, 1)
         self._lay_out()
-        self.actions = build_menus(
+        self.menu_actions = build_menus(
             self,
             MenuHandlers(
                 quit=self.close,

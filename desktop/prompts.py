@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 DOCUMENT_FILTER = "ReformKit documents (*.reformkit)"
 
@@ -44,9 +51,10 @@ class Prompts:
     ) -> str | None:
         """Ask a question with the given buttons; return the chosen one (None: cancelled)."""
         box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=parent)
-        buttons = {
+        buttons: dict[QAbstractButton, str] = {
             box.addButton(choice, QMessageBox.ButtonRole.AcceptRole): choice for choice in choices
         }
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return buttons.get(box.clickedButton())
+        clicked = box.clickedButton()
+        return buttons.get(clicked) if clicked is not None else None

@@ -16,7 +16,8 @@ class RecentFiles:
 
     def paths(self) -> list[Path]:
         """Recent documents that still exist."""
-        stored = self.settings.value(KEY, [], list) or []
+        stored = self.settings.value(KEY, [], list)
+        stored = stored if isinstance(stored, list) else []
         return [Path(p) for p in stored if Path(p).is_file()]
 
     def add(self, path: Path) -> None:

@@ -147,7 +147,8 @@ class AppSession(QObject):
 
     def left_open_by_a_crash(self) -> list[Path]:
         """Documents that were open when ReformKit last stopped without closing them."""
-        stored = self.settings.value(OPEN_KEY, [], list) or []
+        stored = self.settings.value(OPEN_KEY, [], list)
+        stored = stored if isinstance(stored, list) else []
         return [Path(p) for p in stored if Path(p).is_file()]
 
     # Making new documents.

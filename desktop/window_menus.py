@@ -26,7 +26,13 @@ def build_menus(window: QMainWindow, handlers: MenuHandlers) -> dict[str, QActio
     bar = window.menuBar()
     actions: dict[str, QAction] = {}
 
-    def add(menu_name: str, key: str, text: str, slot: Callable[[], object], shortcut=None):
+    def add(
+        menu_name: str,
+        key: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: StandardKey | str | None = None,
+    ) -> QAction:
         menu = menus[menu_name]
         action = QAction(text, window)
         if isinstance(shortcut, StandardKey):

@@ -76,5 +76,5 @@ class _Sandboxed(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
-    def loadResource(self, _kind: int, _url: QUrl) -> object:
+    def loadResource(self, _kind: int, _url: QUrl | str) -> object:
         return QByteArray(b" ")  # not null, so Qt does not go looking for a file instead

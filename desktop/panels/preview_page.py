@@ -34,8 +34,9 @@ MARGIN = 16  # pixels of white around the page
 _NOTHING = QByteArray(b" ")  # not null, so Qt does not go looking for a file instead
 
 
-def load_data_url(kind: int, url: QUrl) -> object:
+def load_data_url(kind: int, url: QUrl | str) -> object:
     """A ``data:`` resource decoded; anything else answered with nothing."""
+    url = QUrl(url)  # Qt may pass the name as a string
     if url.scheme().lower() != "data":
         return _NOTHING
     text = url.toString()
@@ -57,7 +58,7 @@ def load_data_url(kind: int, url: QUrl) -> object:
 class Sandbox(QTextDocument):
     """A scratch document to parse one part's HTML in; it loads nothing from outside."""
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         return load_data_url(kind, url)
 
 

@@ -33,7 +33,9 @@ def cut(laid: LaidOut) -> list[tuple[Any, tuple[Block, ...]]]:
     first = starts[0] if starts else len(blocks)
     front = blocks[:first]
     # The front matter shows the title, details and contents: its key holds all three.
-    parts = [((laid.title, laid.subtitle, laid.metadata, front, tuple(laid.headings())), front)]
+    parts: list[tuple[Any, tuple[Block, ...]]] = [
+        ((laid.title, laid.subtitle, laid.metadata, front, tuple(laid.headings())), front)
+    ]
     for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
         part = blocks[start:end]
         parts.append((part, part))

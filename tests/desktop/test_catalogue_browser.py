@@ -175,7 +175,7 @@ def test_status_bar_counts(window: MainWindow, catalogue: Catalogue) -> None:
 
 
 def test_menus_have_standard_shortcuts(window: MainWindow) -> None:
-    actions = window.actions
+    actions = window.menu_actions
     assert actions["quit"].shortcut() == QKeySequence("Ctrl+Q")
     assert actions["find"].shortcut() == QKeySequence("Ctrl+F")
     assert actions["help"].shortcut() == QKeySequence("F1")
@@ -187,15 +187,15 @@ def test_menus_have_standard_shortcuts(window: MainWindow) -> None:
 def test_find_focuses_the_search_box(qtbot, window: MainWindow) -> None:
     window.activateWindow()
     window.tree.setFocus()
-    window.actions["find"].trigger()
+    window.menu_actions["find"].trigger()
     qtbot.waitUntil(window.search_box.hasFocus, timeout=2000)
 
 
 def test_expand_and_collapse_all(window: MainWindow) -> None:
     duties = _group(window, "Duties")
-    window.actions["expand"].trigger()
+    window.menu_actions["expand"].trigger()
     assert window.tree.isExpanded(duties)
-    window.actions["collapse"].trigger()
+    window.menu_actions["collapse"].trigger()
     assert not window.tree.isExpanded(duties)
 
 
