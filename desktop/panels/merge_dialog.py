@@ -37,14 +37,13 @@ from desktop.panels.merge_conflict import COMBINED, ERROR_COLOUR, ConflictBox
 from desktop.panels.merge_html import (
     ALREADY_MERGED,
     LEGEND,
-    day,
     from_whom,
     part_counts,
     part_html,
     plural,
     summary,
 )
-from desktop.panels.versions_panel import long_date
+from reformkit.dates import long_date
 from reformkit.document.merge import (
     MergeError,
     MergePlan,
@@ -209,7 +208,7 @@ class MergeDialog(QDialog):
         self.boxes = {}
         if plan.already_merged or plan.is_empty:
             words = (
-                f"{ALREADY_MERGED} This package was merged on {day(plan.already_merged)}, "
+                f"{ALREADY_MERGED} This package was merged on {long_date(plan.already_merged)}, "
                 "and nothing in it has changed since."
                 if plan.already_merged
                 else "Nothing new: every part in the package says what this plan says."

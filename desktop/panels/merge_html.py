@@ -9,10 +9,10 @@ so that they hold in any label.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from html import escape
 
 from desktop.panels.compare_html import KIND_WORDS
+from reformkit.dates import long_date
 from reformkit.document.merge import MergePlan, PartPlan
 from reformkit.document.merge_values import Change, ConflictValue
 
@@ -78,15 +78,6 @@ def plain(text: str) -> str:
     return escape(text).replace("\n", "<br>")
 
 
-def day(moment: str) -> str:
-    """``3 March 2026`` from an ISO date or time; the text itself if it is neither."""
-    try:
-        when = date.fromisoformat(moment[:10])
-    except ValueError:
-        return moment
-    return f"{when.day} {when:%B %Y}"
-
-
 def change_html(change: Change) -> str:
     kind = KIND_WORDS.get(change.kind, change.kind)
     head = (
@@ -128,14 +119,14 @@ def summary(plan: MergePlan, package_name: str) -> str:
     info = plan.info
     parts = ", ".join(f"‘{escape(p.title)}’" for p in info.parts)
     who = escape(from_whom(info.partner))
-    sent = f" on {escape(day(info.created))}" if info.created else ""
+    sent = f" on {escape(long_date(info.created))}" if info.created else ""
     lines = [
         f"<b>{escape(package_name)}</b>, returned by <b>{who}</b>.",
         f"Parts of ‘{escape(info.main_title)}’ sent{sent}: {parts}.",
     ]
     if plan.already_merged:
         lines.append(
-            f"<b>{ALREADY_MERGED}</b> It was merged on {escape(day(plan.already_merged))}."
+            f"<b>{ALREADY_MERGED}</b> It was merged on {escape(long_date(plan.already_merged))}."
         )
     elif plan.is_empty:
         lines.append("<b>Nothing new:</b> the package says what this plan already says.")

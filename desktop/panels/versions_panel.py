@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.compare_dialog import CompareDialog
+from reformkit.dates import long_date
 from reformkit.document.spec import DocumentKinds
 from reformkit.document.versions import (
     CURRENT,
@@ -40,10 +41,6 @@ from reformkit.errors import ReformKitError
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CREATED_ROLE = Qt.ItemDataRole.UserRole + 2
 NOW_LABEL = "Now (the document as it is)"
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def when(created: str) -> str:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from reformkit.dates import DateError, parse_date
 from reformkit.errors import ReformKitError
 
 
@@ -33,7 +34,6 @@ TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE = (
 FIELD_TYPES = (TEXT, LONG_TEXT, DATE, MONEY, INTEGER, CHOICE, FLAG, TEXT_LIST, REFERENCE)
 _PENCE = Decimal("0.01")
 _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d*)?")
-_DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
 _MONEY_TEXT = re.compile(r"^\s*£?\s*(-?[\d,]*\.?\d*)\s*$")
 
 
@@ -151,13 +151,10 @@ class Field:
         """Dates as people in the UK write them: 2027-03-31, 31/03/2027 or 31 March 2027."""
         if isinstance(value, date):
             return value.isoformat()
-        text = " ".join(str(value).split())
-        for pattern in _DATE_PATTERNS:
-            try:
-                return datetime.strptime(text, pattern).date().isoformat()
-            except ValueError:
-                continue
-        raise FieldError(
-            f"{self.label}: '{value}' is not a date. Write it as day/month/year or "
-            "year-month-day, for example 31/03/2027 or 2027-03-31."
-        )
+        try:
+            return parse_date(str(value)).isoformat()
+        except DateError:
+            raise FieldError(
+                f"{self.label}: '{value}' is not a date. Write it as day/month/year or "
+                "year-month-day, for example 31/03/2027 or 2027-03-31."
+            ) from None

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from reformkit.dates import long_date
 from reformkit.document.fields import DATE, FLAG, MONEY, TEXT_LIST, Field
+
+__all__ = ["long_date", "money", "show"]
 
 
 def money(value: str | Decimal) -> str:
+    """``£1,234.50``; whole pounds drop the pence. The format spec's ``,`` ignores the locale."""
     amount = Decimal(value)
     text = f"£{amount:,.2f}"
     return text[:-3] if text.endswith(".00") else text
-
-
-def long_date(value: str) -> str:
-    """``2027-03-31`` becomes ``31 March 2027``; text that is not a date is kept as it is."""
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day:%B %Y}"
 
 
 def show(field: Field, value: Any) -> str:

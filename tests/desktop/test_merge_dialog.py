@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.merge_dialog import KEEP_MINE, MergeDialog, report_lines, snapshot_name
-from desktop.panels.versions_panel import long_date
 from plans import PLAN
+from reformkit.dates import long_date
 from reformkit.document.interchange import to_json
 from reformkit.document.merge import merge_records
 from reformkit.document.model import Item, Section

@@ -12,7 +12,8 @@ from desktop.editing.editor import DocumentEditor
 from desktop.launcher import document_kinds
 from desktop.panels.compare_dialog import CompareDialog
 from desktop.panels.compare_html import compare_html, count_line
-from desktop.panels.versions_panel import NOW_LABEL, VersionsPanel, long_date
+from desktop.panels.versions_panel import NOW_LABEL, VersionsPanel
+from reformkit.dates import long_date
 from reformkit.document.interchange import loads
 from reformkit.document.project import Project
 from reformkit.document.versions import Change, FieldChange
