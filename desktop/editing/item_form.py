@@ -7,6 +7,8 @@ form says what is wrong beside the field, and nothing typed is lost.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
@@ -42,7 +44,7 @@ class ItemForm(QWidget):
         for field in self.item_type.fields:
             references = self._references(field.refers_to) if field.type == REFERENCE else None
             widget = make_field_widget(field, references, self)
-            widget.on_edit(lambda name=field.name: self._edited(name))
+            widget.on_edit(partial(self._edited, field.name))
             self.widgets[field.name] = widget
             problem = QLabel("", self)
             problem.setObjectName("fieldProblem")

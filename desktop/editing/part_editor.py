@@ -33,12 +33,12 @@ class PartEditor(QStackedWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setMargin(24)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setAccessibleName("Part form")
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setAccessibleName("Part form")
         self.addWidget(self.message)
-        self.addWidget(self.scroll)
+        self.addWidget(self.form_scroll)
         editor.changed.connect(self._document_changed)
 
     def show_part(self, kind: str, part_id: str) -> None:
@@ -56,7 +56,7 @@ class PartEditor(QStackedWidget):
         if self.editor.read_only:
             form.setToolTip(READ_ONLY)
         self._replace(form)
-        self.setCurrentWidget(self.scroll)
+        self.setCurrentWidget(self.form_scroll)
 
     def clear(self) -> None:
         """Show nothing (no part is selected)."""
@@ -64,12 +64,12 @@ class PartEditor(QStackedWidget):
         self._show_message(NOTHING_CHOSEN)
 
     def _replace(self, form: QWidget | None) -> None:
-        old = self.scroll.takeWidget()
+        old = self.form_scroll.takeWidget()
         if old is not None:
             old.deleteLater()
         self.form = form
         if form is not None:
-            self.scroll.setWidget(form)
+            self.form_scroll.setWidget(form)
 
     def _show_message(self, text: str) -> None:
         self._replace(None)

@@ -256,8 +256,8 @@ class PartsModel(QStandardItemModel):
         return [PART_MIME, ENTRY_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
-        parts = [self.part_at(index) for index in indexes if index.isValid()]
-        parts = [part for part in parts if part and part[0] != DOCUMENT]
+        found = [self.part_at(index) for index in indexes if index.isValid()]
+        parts = [part for part in found if part is not None and part[0] != DOCUMENT]
         if not parts:
             return None
         data = QMimeData()

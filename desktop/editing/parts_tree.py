@@ -8,8 +8,9 @@ DocumentEditor, so each one can be undone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QDrag, QDropEvent, QKeySequence
@@ -29,6 +30,8 @@ from reformkit.document.fields import (
 )
 from reformkit.document.spec import ItemType
 from reformkit.errors import ReformKitError
+
+T = TypeVar("T")
 
 _STRUCTURE = {
     "item-added",
@@ -92,8 +95,8 @@ class PartsTree(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.remove_action = self._action("Remove", QKeySequence.StandardKey.Delete, self.remove)
-        self.move_up_action = self._action("Move up", "Alt+Up", lambda: self.move(-1))
-        self.move_down_action = self._action("Move down", "Alt+Down", lambda: self.move(1))
+        self.move_up_action = self._action("Move up", "Alt+Up", lambda: self.move_part(-1))
+        self.move_down_action = self._action("Move down", "Alt+Down", lambda: self.move_part(1))
 
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.expanded.connect(lambda index: self._collapsed.discard(self._id(index)))
@@ -313,16 +316,15 @@ class PartsTree(QTreeView):
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
         neighbour = self._neighbour(part)
-        done = self._edit(
-            lambda: (
-                (
-                    self.editor.remove_section(part[1])
-                    if part[0] == SECTION
-                    else self.editor.remove_item(part[1])
-                )
-                or True
-            )
-        )
+
+        def remove_part() -> bool:
+            if part[0] == SECTION:
+                self.editor.remove_section(part[1])
+            else:
+                self.editor.remove_item(part[1])
+            return True
+
+        done = self._edit(remove_part)
         if done:
             self._current = None
             if neighbour:
@@ -330,7 +332,7 @@ class PartsTree(QTreeView):
             self.status_message.emit("Removed. Undo brings it back.")
         return bool(done)
 
-    def move(self, step: int) -> bool:
+    def move_part(self, step: int) -> bool:
         """Move the current part up (-1) or down (+1) among its siblings."""
         part = self.current_part()
         if part is None or part[0] == DOCUMENT or self.editor.read_only:
@@ -339,11 +341,16 @@ class PartsTree(QTreeView):
         target = position + step
         if not 0 <= target < count:
             return False
-        if part[0] == SECTION:
-            done = self._edit(lambda: self.editor.move_section(part[1], target) or True)
-        else:
-            section = self.editor.project.document.find_item(part[1])[0]
-            done = self._edit(lambda: self.editor.move_item(part[1], section.id, target) or True)
+
+        def move() -> bool:
+            if part[0] == SECTION:
+                self.editor.move_section(part[1], target)
+            else:
+                section = self.editor.project.document.find_item(part[1])[0]
+                self.editor.move_item(part[1], section.id, target)
+            return True
+
+        done = self._edit(move)
         self.select_part(part[1])
         return bool(done)
 
@@ -360,7 +367,7 @@ class PartsTree(QTreeView):
             return document.section(part[1])
         return document.find_item(part[1])[0]
 
-    def _edit(self, change: Any) -> Any:
+    def _edit(self, change: Callable[[], T]) -> T | None:
         try:
             return change()
         except ReformKitError as error:

@@ -344,7 +344,7 @@ def test_a_read_only_project_offers_no_edits(
         menu = [a for a in tree.context_menu().actions() if not a.isSeparator()]
         assert len(menu) == 1 and not menu[0].isEnabled()
         assert not tree.remove_action.isEnabled() and not tree.move_down_action.isEnabled()
-        assert not tree.remove() and not tree.move(1)
+        assert not tree.remove() and not tree.move_part(1)
         flags = tree.parts.flags(tree.parts.index_of(board.id))
         assert not flags & Qt.ItemFlag.ItemIsDragEnabled
         data = tree.parts.mimeData([tree.parts.index_of(board.items[0].id)])
