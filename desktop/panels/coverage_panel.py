@@ -188,11 +188,8 @@ class CoveragePanel(QWidget):
 
     def _fill_list(self) -> None:
         view = self.list_view
-        expanded = {
-            view.topLevelItem(n).data(0, ID_ROLE)
-            for n in range(view.topLevelItemCount())
-            if view.topLevelItem(n).isExpanded()
-        }
+        tops = [view.topLevelItem(n) for n in range(view.topLevelItemCount())]
+        expanded = {top.data(0, ID_ROLE) for top in tops if top is not None and top.isExpanded()}
         current = view.currentItem()
         current_key = (current.data(0, ID_ROLE), current.data(0, ANSWER_ROLE)) if current else None
         numbers = {s.id: n for n, s in enumerate(self.editor.project.document.sections, 1)}
@@ -206,6 +203,8 @@ class CoveragePanel(QWidget):
                 item.setExpanded(True)
             for n in range(-1, item.childCount()):
                 candidate = item if n < 0 else item.child(n)
+                if candidate is None:
+                    continue
                 key = (candidate.data(0, ID_ROLE), candidate.data(0, ANSWER_ROLE))
                 if key == current_key:
                     restore = candidate

@@ -86,7 +86,7 @@ class CsvImportDialog(QDialog):
         self.table: CsvTable | None = None
         self.mapping: dict[str, int | None] = {}
         self.checks: list[RowCheck] = []
-        self.result: str = ""
+        self.outcome: str = ""  # what the import did, in words; "" until it has run
         self.targets: list[Target] = targets(editor.project.document, editor.project.spec)
         self.mapping_boxes: dict[str, QComboBox] = {}
         self._folder: Path = Path(editor.project.path).parent
@@ -278,10 +278,10 @@ class CsvImportDialog(QDialog):
             self.show_error(str(error))
             return False
         self.editor.add_items(items)
-        self.result = result_message(len(items), target.section.title, len(self.bad_rows()))
-        self.imported.emit(self.result)
+        self.outcome = result_message(len(items), target.section.title, len(self.bad_rows()))
+        self.imported.emit(self.outcome)
         if self.prompts is not None:
-            self.prompts.info(self, "Spreadsheet imported", self.result + ".")
+            self.prompts.info(self, "Spreadsheet imported", self.outcome + ".")
         self.accept()
         return True
 
@@ -320,7 +320,8 @@ class CsvImportDialog(QDialog):
 
     def _build_mapping(self) -> None:
         while self.mapping_grid.count():
-            widget = self.mapping_grid.takeAt(0).widget()
+            taken = self.mapping_grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -401,10 +402,12 @@ class CsvImportDialog(QDialog):
                 view.setItem(row, FIRST_FIELD_COLUMN + n, cell)
             if not check.ok:
                 for column in range(view.columnCount()):
-                    cell = view.item(row, column)
-                    cell.setForeground(QBrush(QColor(BAD_ROW[0])))
+                    marked = view.item(row, column)
+                    if marked is None:
+                        continue
+                    marked.setForeground(QBrush(QColor(BAD_ROW[0])))
                     background = BAD_CELL if column - FIRST_FIELD_COLUMN in bad_fields else None
-                    cell.setBackground(QBrush(QColor(background or BAD_ROW[1])))
+                    marked.setBackground(QBrush(QColor(background or BAD_ROW[1])))
         header = view.horizontalHeader()
         header.setSectionResizeMode(LINE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         view.setColumnWidth(CHECK_COLUMN, 300)

@@ -95,7 +95,7 @@ def test_a_utf8_file_with_a_bom_imports_in_one_undo_step(qtbot, plan: DocumentEd
     with qtbot.waitSignal(dialog.imported) as signal:
         dialog.import_button.click()
     assert signal.args == ["8 rows added to Total Place+ budget"]
-    assert dialog.result == "8 rows added to Total Place+ budget"
+    assert dialog.outcome == "8 rows added to Total Place+ budget"
     assert not dialog.isVisible()
     after = _items(plan, "budget", "budget_line")
     assert len(after) == len(before) + 8
@@ -182,7 +182,7 @@ def test_bad_rows_are_shown_before_anything_is_written_and_left_out(
 
     dialog.import_button.click()
     message = "2 rows added to Total Place+ budget; 4 rows with problems were left out"
-    assert dialog.result == message
+    assert dialog.outcome == message
     assert prompts.infos == [("Spreadsheet imported", message + ".")]
     added = _items(plan, "budget", "budget_line")[len(before) :]
     assert [i.fields["service"] for i in added] == ["Early help", "Resettlement"]
