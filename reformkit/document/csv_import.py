@@ -4,8 +4,8 @@ The steps, each one a function a window can show:
 
 1. :func:`read_csv` reads the file: UTF-8 with or without a BOM, else Windows-1252 (what
    Excel's plain "CSV" writes on a UK Windows laptop); comma, semicolon (Excel in much of
-   Europe) or tab, counted in the heading row outside quotes; quoted cells may hold line
-   breaks and delimiters.
+   Europe) or tab, guessed by :class:`csv.Sniffer` and checked against the heading row;
+   quoted cells may hold line breaks and delimiters.
 2. :func:`guess_mapping` matches the heading row to an item type's fields.
 3. :func:`check_rows` cleans every row with the fields' own rules and lists every problem
    of every row, with its line number, before anything is written.
@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reformkit.document.csv_read import CsvError, CsvTable, _blank, parse_csv, read_csv
+from reformkit.document.csv_read import CsvError, CsvTable, is_blank, parse_csv, read_csv
 from reformkit.document.fields import CHOICE, DATE, MONEY, REFERENCE, Field, FieldError
 from reformkit.document.model import Document, Item, new_id
 from reformkit.document.project import Project
@@ -239,7 +239,7 @@ def check_rows(
     """
     checks: list[RowCheck] = []
     for index, row in enumerate(table.rows):
-        if _blank(row):
+        if is_blank(row):
             continue
         line = table.line(index)
         values: dict[str, Any] = {}

@@ -1,10 +1,17 @@
 """Reading a CSV file as Excel saves it: the bytes decoded, the delimiter found, the rows
 parsed. Kept apart from the column mapping and row checks in
 :mod:`reformkit.document.csv_import`, which start from the :class:`CsvTable` read here.
+
+The rows are parsed by the standard :mod:`csv` module (Excel's dialect) and the delimiter is
+guessed by :class:`csv.Sniffer`; this module adds what they do not: the encodings Excel
+writes, Excel's ``sep=`` first line, a check of the sniffer's guess against the heading row,
+and messages that say what to do.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +21,7 @@ from reformkit.errors import ReformKitError
 
 MAX_BYTES = 5 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
+SNIFF_CHARS = 64 * 1024  # the sniffer reads the start of the file, not all 5 MB
 SAVE_AS_UTF8 = (
     "In Excel choose File > Save As, pick 'CSV UTF-8 (Comma delimited) (*.csv)', "
     "and import that file."
@@ -80,11 +88,11 @@ def parse_csv(data: bytes, name: str = "The file") -> CsvTable:
         delimiter, text, line_offset = hint.group(1), text[hint.end() :], 1
     if not text.strip():
         raise CsvError(f"{name} is empty. Save the spreadsheet again with its rows in it.")
-    delimiter = delimiter or _guess_delimiter(text)
-    records = _parse(text, delimiter, name, line_offset)
-    while records and _blank(records[-1]):
+    delimiter = delimiter or find_delimiter(text)
+    records = _records(text, delimiter, name, line_offset)
+    while records and is_blank(records[-1]):
         records.pop()
-    start = next((n for n, record in enumerate(records) if not _blank(record)), None)
+    start = next((n for n, record in enumerate(records) if not is_blank(record)), None)
     if start is None:
         raise CsvError(f"{name} has no text in it. Save the spreadsheet again with its rows.")
     header = [cell.strip().lstrip("\ufeff").strip() for cell in records[start]]
@@ -107,6 +115,69 @@ def parse_csv(data: bytes, name: str = "The file") -> CsvTable:
         header=_fit(header, width),
         rows=tuple(_fit(row, width) for row in rows),
         first_line=line_offset + start + 1,
+    )
+
+
+def find_delimiter(text: str) -> str:
+    """The delimiter of ``text``: comma, semicolon or tab.
+
+    :class:`csv.Sniffer` guesses from the start of the file. Its guess is kept unless it
+    leaves the heading row in one cell while another delimiter splits it (the sniffer can
+    be led astray by commas inside quoted cells, ragged rows or blank rows at the top).
+    When it cannot decide, the delimiter that splits the heading row most wins; ties go
+    to the comma, then the semicolon, and a one-column file is read with commas.
+    """
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS:  # end the sample on a whole line
+        sample = sample[: max(sample.rfind("\n"), sample.rfind("\r")) + 1] or sample
+    try:
+        sniffed: str | None = csv.Sniffer().sniff(sample, "".join(DELIMITERS)).delimiter
+    except csv.Error:
+        sniffed = None
+    heading = _heading_line(text)
+    widths = {d: len(next(csv.reader([heading], delimiter=d), [])) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: widths[d])  # max keeps the first of equals
+    if sniffed in DELIMITERS and (widths[sniffed] > 1 or widths[best] <= 1):
+        return sniffed
+    return best
+
+
+def _heading_line(text: str) -> str:
+    """The first line with text in it (more than delimiters and spaces)."""
+    for line in io.StringIO(text, newline=""):
+        if line.strip("".join(DELIMITERS) + " \r\n"):
+            return line
+    return ""
+
+
+def _records(text: str, delimiter: str, name: str, line_offset: int) -> list[list[str]]:
+    """The records of ``text``, read by :mod:`csv` as Excel writes them.
+
+    A quote that is never closed would run the rest of the file into one cell. To notice
+    it, a marker line is read after the text: it comes back as a record of its own unless
+    an open quote swallowed it.
+    """
+    end = "\ue000end"  # a private-use character: no spreadsheet holds it
+    while end in text:
+        end += "\ue000"
+    newline = "" if text.endswith(("\n", "\r")) else "\n"
+    source = io.StringIO(text + newline + end, newline="")
+    reader = csv.reader(source, csv.excel, delimiter=delimiter, strict=False)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            if record == [end]:
+                return records
+            if record and record[-1].endswith(end):
+                break
+            records.append([cell.replace("\r\n", "\n") for cell in record])
+    except csv.Error:  # a cell past the csv module's size limit: an open quote, surely
+        pass
+    line = line_offset + len(records) + 1
+    raise CsvError(
+        f'Line {line} of {name} has a quote mark (") that is never closed, so '
+        "the rest of the file would run into one cell. Check that line in a text "
+        "editor, or save the file from Excel again."
     )
 
 
@@ -134,71 +205,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
-def _guess_delimiter(text: str) -> str:
-    """The delimiter used most in the heading row (the first row with text), outside quotes."""
-    counts = dict.fromkeys(DELIMITERS, 0)
-    in_quotes = False
-    seen_text = False
-    for char in text:
-        if char == '"':
-            in_quotes = not in_quotes  # a doubled quote "" toggles twice: no change
-            seen_text = True
-        elif in_quotes:
-            continue
-        elif char in counts:
-            counts[char] += 1
-        elif char in "\r\n":
-            if seen_text:
-                break
-            counts = dict.fromkeys(DELIMITERS, 0)  # a blank row before the headings
-        elif not char.isspace():
-            seen_text = True
-    best = max(DELIMITERS, key=lambda d: counts[d])  # ties go to the comma, then semicolon
-    return best if counts[best] else ","
-
-
-def _field_pattern(delimiter: str) -> re.Pattern[str]:
-    d = re.escape(delimiter)
-    return re.compile(rf'"([^"]*(?:""[^"]*)*)"([^{d}\r\n]*)|([^{d}\r\n]*)')
-
-
-def _parse(text: str, delimiter: str, name: str, line_offset: int) -> list[list[str]]:
-    """RFC 4180 records, as Excel writes them; cells in quotes may hold line breaks."""
-    pattern = _field_pattern(delimiter)
-    records: list[list[str]] = []
-    row: list[str] = []
-    position, end = 0, len(text)
-    while True:
-        match = pattern.match(text, position)
-        assert match is not None  # the last alternative matches the empty string
-        if match.group(1) is not None:
-            cell = match.group(1).replace('""', '"').replace("\r\n", "\n") + match.group(2)
-        else:
-            cell = match.group(3)
-            if cell.startswith('"'):
-                line = line_offset + len(records) + 1
-                raise CsvError(
-                    f'Line {line} of {name} has a quote mark (") that is never closed, so '
-                    "the rest of the file would run into one cell. Check that line in a text "
-                    "editor, or save the file from Excel again."
-                )
-        row.append(cell)
-        position = match.end()
-        if position >= end:
-            records.append(row)
-            return records
-        char = text[position]
-        if char == delimiter:
-            position += 1
-            continue
-        records.append(row)
-        row = []
-        position += 2 if text.startswith("\r\n", position) else 1
-        if position >= end:
-            return records
-
-
-def _blank(cells: Sequence[str]) -> bool:
+def is_blank(cells: Sequence[str]) -> bool:
+    """Whether a row has no text in any cell (an empty row in the spreadsheet)."""
     return all(not cell.strip() for cell in cells)
 
 

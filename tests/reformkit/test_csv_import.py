@@ -139,6 +139,42 @@ def test_parsing(
 
 
 @pytest.mark.parametrize(
+    ("raw", "delimiter", "header", "first_row"),
+    [
+        # One column: the sniffer gives up; commas inside quotes stay in the cell.
+        (b'Note\n"Hello, world"\n"a, b, c"\n', ",", ("Note",), ("Hello, world",)),
+        # Semicolons, with commas and doubled quotes inside a quoted cell: the sniffer
+        # guesses the comma, which would leave the heading row in one cell.
+        (b'Title;Notes\nYouth;"Mentors, ""coaches"", staff"\n', ";", ("Title", "Notes"),
+         ("Youth", 'Mentors, "coaches", staff')),
+        (b'Service;Note\n"Youth", 5\n', ";", ("Service", "Note"), ("Youth, 5", "")),
+        # Commas in every cell of a semicolon file.
+        (b'"Amount, \xc2\xa3";"Note, text"\n1;"a, b"\n2;"c, d"\n', ";",
+         ("Amount, £", "Note, text"), ("1", "a, b")),
+        # Ragged rows: the sniffer finds no steady count and gives up.
+        (b"A;B;C\n1;2\n3\n4;5;6\n", ";", ("A", "B", "C"), ("1", "2", "")),
+        # Semicolons inside the text of a comma file.
+        (b"Action,Note\nFund,\xc2\xa3500; no forms\nBoard,ok; fine\n", ",", ("Action", "Note"),
+         ("Fund", "£500; no forms")),
+        # Apostrophes are not quotes.
+        (b"Action,Lead\nBoard's terms,Mayor's office\nX,Y\n", ",", ("Action", "Lead"),
+         ("Board's terms", "Mayor's office")),
+    ],
+)  # fmt: skip
+def test_the_delimiter_is_found_where_the_sniffer_alone_would_guess_wrong(
+    raw: bytes, delimiter: str, header: tuple[str, ...], first_row: tuple[str, ...]
+) -> None:
+    data = parse_csv(raw)
+    assert (data.delimiter, data.header, data.rows[0]) == (delimiter, header, first_row)
+
+
+def test_a_quote_left_open_far_down_a_long_file_names_its_line() -> None:
+    raw = b"A,B\n" + b"x,1\n" * 50 + b'"open,2\n' + b"y" * 200_000 + b"\n"
+    with pytest.raises(CsvError, match=r"Line 52 of big\.csv has a quote mark"):
+        parse_csv(raw, "big.csv")
+
+
+@pytest.mark.parametrize(
     ("raw", "words"),
     [
         (b"", "is empty"),
