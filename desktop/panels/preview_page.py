@@ -15,9 +15,10 @@ from __future__ import annotations
 import base64
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import NamedTuple
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtCore import QByteArray, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -53,6 +54,15 @@ def load_data_url(kind: int, url: QUrl | str) -> object:
         image = QImage.fromData(raw)
         return image if not image.isNull() else _NOTHING
     return QByteArray(raw)
+
+
+class Place(NamedTuple):
+    """Where the reader is, by content rather than by pixels, so it survives a page laid
+    out afresh (where Qt may not yet have measured what lies above)."""
+
+    part: int  # which part (frame) of the page
+    into_part: int  # characters from the part's start to the start of the block
+    into_block: float  # how far down the block, in pixels
 
 
 class Sandbox(QTextDocument):
@@ -118,17 +128,31 @@ class Page:
         self.parts = list(parts)
         return work
 
-    def frame_at(self, y: float) -> tuple[int, float]:
-        """The part shown at height ``y`` of the page, and how far into it ``y`` is."""
+    def place_at(self, y: float) -> Place | None:
+        """The reader's place at height ``y`` of the page, by content: the part, the block
+        of text within it, and how far down that block ``y`` is."""
+        if not self.frames:
+            return None
         layout = self.document.documentLayout()
-        tops = [layout.frameBoundingRect(frame).top() for frame in self.frames]
-        number = max(0, bisect_right(tops, y) - 1)
-        return number, (y - tops[number]) if tops else 0.0
+        hit = layout.hitTest(QPointF(MARGIN + 1, y), Qt.HitTestAccuracy.FuzzyHit)
+        block = self.document.findBlock(max(0, hit))
+        if not block.isValid():
+            return None
+        starts = [frame.firstPosition() for frame in self.frames]
+        number = max(0, bisect_right(starts, block.position()) - 1)
+        into_part = block.position() - starts[number]
+        return Place(number, into_part, y - layout.blockBoundingRect(block).top())
 
-    def top_of(self, number: int) -> float:
-        if not 0 <= number < len(self.frames):
+    def y_of(self, place: Place) -> float:
+        """The height on this page of a place taken with :meth:`place_at`, on this page or
+        an earlier one: the same block of the same part, the same distance into it."""
+        if not self.frames:
             return 0.0
-        return self.document.documentLayout().frameBoundingRect(self.frames[number]).top()
+        frame = self.frames[min(place.part, len(self.frames) - 1)]
+        position = min(frame.firstPosition() + place.into_part, frame.lastPosition())
+        block = self.document.findBlock(position)
+        rect = self.document.documentLayout().blockBoundingRect(block)  # lays out up to it
+        return rect.top() + min(place.into_block, rect.height())
 
     # Building.
     def _parsed(self, part: Part) -> QTextDocument:

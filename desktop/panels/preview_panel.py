@@ -16,7 +16,7 @@ from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.editing.editor import DocumentEditor
-from desktop.panels.preview_page import Page, load_data_url
+from desktop.panels.preview_page import Page, Place, load_data_url
 from desktop.panels.preview_parts import Part, style_sheet, write_parts
 from desktop.panels.preview_window import Window, part_number
 from reformkit.catalogue.store import Catalogue
@@ -82,12 +82,15 @@ class PreviewPanel(QTextBrowser):
         laid = lay_out(project.document, project.spec, self.recommendations, self.credit)
         self.all_parts, _ = write_parts(laid, self.all_parts)
         parts = self.window_of_parts.visible(self.all_parts)
+        place = self._place()
         touched = None if not self.page.frames else self.page.update(parts, PATCH_LIMIT)
         if touched is None:
             self._rebuild(parts, style_sheet(laid))
             self.last_render_kind = "full"
         else:
             self.last_render_kind = "patch"
+        if place is not None:
+            self.verticalScrollBar().setValue(round(self.page.y_of(place)))
         self._last_render_end = time.perf_counter()
         self.last_render_ms = (self._last_render_end - started) * 1000
         if self._pending_anchor:
@@ -131,8 +134,8 @@ class PreviewPanel(QTextBrowser):
         if self._stale:
             self.render_now()
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
-        return load_data_url(kind, url)
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        return load_data_url(kind, QUrl(url))
 
     # Inside.
     def _render_if_shown(self) -> None:
@@ -142,16 +145,18 @@ class PreviewPanel(QTextBrowser):
         else:
             self._stale = True
 
-    def _rebuild(self, parts: list, css: str) -> None:
-        """Build the page afresh, keeping the reader at the same place in the same part."""
-        bar = self.verticalScrollBar()
-        place = self.page.frame_at(bar.value()) if self.page.frames and bar.value() else None
+    def _place(self) -> Place | None:
+        """The block at the top of the view and how far into it, if the reader has
+        scrolled; kept by content so text added above, or a page built afresh, leaves the
+        same words at the top."""
+        top = self.verticalScrollBar().value()
+        return self.page.place_at(top) if top else None
+
+    def _rebuild(self, parts: list[Part], css: str) -> None:
+        """Build the page afresh, in a new document swapped in at the end."""
         document = QTextDocument(self)  # the old one, a child too, is deleted on the swap
         self.page.rebuild(parts, css, document)
         self.setDocument(document)
-        if place is not None:
-            number, offset = place
-            bar.setValue(round(self.page.top_of(number) + offset))
 
     def _scroll_to(self, anchor: str) -> None:
         if anchor == "title":

@@ -151,22 +151,58 @@ def test_show_part_waits_for_a_pending_render(
     assert preview.verticalScrollBar().value() > 0
 
 
-def test_scroll_position_is_kept_across_re_renders(
+def _at_top(preview: PreviewPanel) -> tuple[str, int]:
+    """What the reader sees at the top of the view: a paragraph's words, and which line."""
+    cursor = preview.cursorForPosition(QPoint(20, 1))
+    block = cursor.block()
+    return block.text(), block.layout().lineForTextPosition(cursor.positionInBlock()).lineNumber()
+
+
+def test_the_reader_keeps_their_place_across_re_renders(
     preview: PreviewPanel, charter: DocumentEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The same words stay at the top of the view, whatever changes above or below them and
+    whether the page is patched or built afresh."""
+    document = charter.project.document
+    first, last = document.sections[0], document.sections[-1]
+    middle = [i for s in document.sections[1:-1] for i in s.items if i.type == "right"]
+    item = middle[len(middle) // 2]
+    preview.show_part("item", item.id)
     bar = preview.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    before = bar.value()
-    last = charter.project.document.sections[-1]
-    charter.update_section(last.id, intro="A few more words at the end.")
+    bar.setValue(bar.value() + bar.singleStep())  # a little way into the clause
+    place = _at_top(preview)
+    assert place[0] and place[0] in preview.toPlainText()
+
+    charter.update_section(last.id, intro="A few more words at the end.")  # below the view
     preview.render_now()
     assert preview.last_render_kind == "patch"
-    assert bar.value() == before
+    assert _at_top(preview) == place
+
+    before = bar.value()
+    charter.update_section(first.id, intro="A longer introduction, said again. " * 30)
+    preview.render_now()  # above the view: the page moves down with the words
+    assert preview.last_render_kind == "patch"
+    assert _at_top(preview) == place
+    assert bar.value() > before
+
     monkeypatch.setattr("desktop.panels.preview_panel.PATCH_LIMIT", 0)
     charter.update_section(last.id, intro="And a few more.")
     preview.render_now()
     assert preview.last_render_kind == "full"
-    assert abs(bar.value() - before) <= 2
+    assert _at_top(preview) == place
+
+    charter.update_section(first.id, intro="Short again.")  # words above taken away
+    preview.render_now()
+    assert preview.last_render_kind == "full"
+    assert _at_top(preview) == place
+
+
+def test_a_page_at_the_top_stays_at_the_top(preview: PreviewPanel, charter: DocumentEditor) -> None:
+    top = _at_top(preview)
+    charter.update_section(charter.project.document.sections[0].id, intro="New words. " * 30)
+    preview.render_now()
+    assert _at_top(preview) == top
+    assert preview.verticalScrollBar().value() == 0  # the title is still in view
 
 
 def test_internal_links_scroll_and_nothing_is_fetched(
