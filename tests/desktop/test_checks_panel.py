@@ -8,8 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
 
 from charter import CHARTER
 from charter.checks import CHARTER_NO_REVIEW
@@ -264,20 +265,42 @@ def _contrast(foreground: str, background: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def _wrapped_height(view: QTreeWidget, row: QTreeWidgetItem, column: int) -> int:
+    """The height the row's words take wrapped to the column's text width, in its own font
+    (whatever fonts this machine has)."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    width = view.columnWidth(column) - 2 * margin
+    flags = int(Qt.TextFlag.TextWordWrap)
+    box = QFontMetrics(row.font(column)).boundingRect(
+        QRect(0, 0, width, 100_000), flags, row.text(column)
+    )
+    return box.height()
+
+
 def test_long_messages_wrap_rather_than_being_cut_short(
     qtbot, tmp_path: Path, catalogue: Catalogue
 ) -> None:
+    """In a narrow panel every message is shown whole, wrapped onto as many lines as it
+    needs; widen the panel and the rows take fewer lines again."""
     project = Project.create(tmp_path / "c.reformkit", CHARTER, "Our charter", "Eastmoor")
     try:
         panel = _panel(qtbot, DocumentEditor(project), catalogue)
-        panel.resize(420, 600)
-        qtbot.wait(10)
         view = panel.list_view
+        panel.resize(360, 600)
+        qtbot.waitUntil(lambda: view.columnWidth(1) < 300)
         rows = _rows(panel)
-        short = min(view.visualItemRect(row).height() for row in rows)
         longest = max(rows, key=lambda row: len(row.text(1)))
-        assert view.visualItemRect(longest).height() >= 2 * short - 8
+        lines = QFontMetrics(longest.font(1)).lineSpacing()
+        assert _wrapped_height(view, longest, 1) > lines  # it does not fit on one line here
+        assert sorted(row.text(1) for row in rows) == sorted(p.message for p in panel.problems)
+        for row in rows:
+            assert view.visualItemRect(row).height() >= _wrapped_height(view, row, 1)
+        narrow = view.visualItemRect(longest).height()
         panel.resize(1600, 600)
-        qtbot.waitUntil(lambda: view.visualItemRect(longest).height() < 2 * short - 8)
+        qtbot.waitUntil(lambda: _wrapped_height(view, longest, 1) <= lines)
+        qtbot.waitUntil(lambda: view.visualItemRect(longest).height() < narrow)
+        for row in rows:
+            assert view.visualItemRect(row).height() >= _wrapped_height(view, row, 1)
     finally:
         project.close()
