@@ -115,7 +115,7 @@ class MergeDialog(QDialog):
         self.kinds = kinds
         self.package_path = Path(package_path)
         self.plan: MergePlan | None = None
-        self.result: MergeResult | None = None
+        self.merge_result: MergeResult | None = None  # set once the merge is done
         self.snapshot: SnapshotInfo | None = None
         self.error = ""
         self.boxes: dict[str, ConflictBox] = {}
@@ -132,9 +132,9 @@ class MergeDialog(QDialog):
         self.notes.setAccessibleName("Notes about this merge")
         self.notes.hide()
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content_scroll = QScrollArea()
+        self.content_scroll.setWidgetResizable(True)
+        self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.legend = QLabel(LEGEND)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAccessibleName("How changed words are marked")
@@ -176,7 +176,7 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.notes)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.content_scroll, 1)
         layout.addWidget(self.legend)
         layout.addLayout(conflicts_row)
         layout.addWidget(self.message)
@@ -237,7 +237,7 @@ class MergeDialog(QDialog):
                 inside.addWidget(box)
             column.addWidget(group)
         column.addStretch(1)
-        self.scroll.setWidget(content)
+        self.content_scroll.setWidget(content)
         has_conflicts = bool(plan.conflicts)
         self.count_label.setVisible(has_conflicts)
         self.keep_mine.setVisible(has_conflicts)
@@ -257,7 +257,7 @@ class MergeDialog(QDialog):
         column = QVBoxLayout(holder)
         column.addWidget(words)
         column.addStretch(1)
-        self.scroll.setWidget(holder)
+        self.content_scroll.setWidget(holder)
         for widget in (self.legend, self.count_label, self.keep_mine, self.merge_button):
             widget.hide()
         self.close_button.setDefault(True)
@@ -267,7 +267,7 @@ class MergeDialog(QDialog):
         return sum(1 for box in self.boxes.values() if box.choice() is not None)
 
     def can_merge(self) -> bool:
-        if self.plan is None or self.result is not None or self.plan.already_merged:
+        if self.plan is None or self.merge_result is not None or self.plan.already_merged:
             return False
         if self.project.read_only:
             return False
@@ -306,7 +306,8 @@ class MergeDialog(QDialog):
         try:
             fresh = plan_merge(self.project, self.package_path, self.kinds)
         except (ReformKitError, OSError) as error:
-            return self._failed(str(error))
+            self._failed(str(error))
+            return None
         if fresh.changes != plan.changes or fresh.conflicts != plan.conflicts:
             self.show_plan(fresh)
             self._say(
@@ -325,9 +326,10 @@ class MergeDialog(QDialog):
                 self.project, fresh, choices, keep_ours_for_unresolved=self.keep_mine.isChecked()
             )
         except (ReformKitError, OSError) as error:
-            return self._failed(str(error))
+            self._failed(str(error))
+            return None
         self.editor.undo_stack.clear()  # the merge is not an undo step; the snapshot is
-        self.plan, self.result = fresh, result
+        self.plan, self.merge_result = fresh, result
         self._show_report(fresh, result)
         self.merged.emit(result)
         return result
@@ -358,7 +360,7 @@ class MergeDialog(QDialog):
         if not ok:
             self._say("Some combined versions need fixing first: see the notes in red.", True)
             first = next(b for b in self.boxes.values() if b.error_label.isVisible())
-            self.scroll.ensureWidgetVisible(first)
+            self.content_scroll.ensureWidgetVisible(first)
         return ok
 
     def _failed(self, message: str) -> None:
@@ -392,7 +394,7 @@ class MergeDialog(QDialog):
         column = QVBoxLayout(holder)
         column.addWidget(report)
         column.addStretch(1)
-        self.scroll.setWidget(holder)  # the conflict boxes go with the old content
+        self.content_scroll.setWidget(holder)  # the conflict boxes go with the old content
         self.boxes = {}
         self.report = report
         self.heading.setText(f"<b>Merged {escape(self.package_path.name)}.</b>")

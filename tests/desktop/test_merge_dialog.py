@@ -127,7 +127,7 @@ def group_texts(widget: MergeDialog) -> dict[str, str]:
     """Each part's box title, and the text of its list of changes."""
     from PySide6.QtWidgets import QGroupBox, QLabel
 
-    content = widget.scroll.widget()
+    content = widget.content_scroll.widget()
     result = {}
     for group in content.findChildren(QGroupBox):
         labels = [
@@ -250,7 +250,7 @@ def test_each_way_of_settling_a_conflict_is_applied(
     assert widget.count_label.text() == "2 of 2 conflicts decided"
     assert widget.merge_button.isEnabled()
     widget.merge_button.click()
-    assert widget.result is not None
+    assert widget.merge_result is not None
     housing_line = line(project, "Housing")
     assert (housing_line.fields["amount"], housing_line.fields["note"]) == (amount, note)
     assert action(project, "Publish the plan").fields["owner"] == owner
