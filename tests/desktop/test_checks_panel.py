@@ -291,14 +291,14 @@ def test_long_messages_wrap_rather_than_being_cut_short(
         qtbot.waitUntil(lambda: view.columnWidth(1) < 300)
         rows = _rows(panel)
         longest = max(rows, key=lambda row: len(row.text(1)))
-        lines = QFontMetrics(longest.font(1)).lineSpacing()
-        assert _wrapped_height(view, longest, 1) > lines  # it does not fit on one line here
+        one_line = QFontMetrics(longest.font(1)).boundingRect(longest.text(1)).height()
+        assert _wrapped_height(view, longest, 1) > one_line  # it does not fit on one line here
         assert sorted(row.text(1) for row in rows) == sorted(p.message for p in panel.problems)
         for row in rows:
             assert view.visualItemRect(row).height() >= _wrapped_height(view, row, 1)
         narrow = view.visualItemRect(longest).height()
         panel.resize(1600, 600)
-        qtbot.waitUntil(lambda: _wrapped_height(view, longest, 1) <= lines)
+        qtbot.waitUntil(lambda: _wrapped_height(view, longest, 1) <= one_line)
         qtbot.waitUntil(lambda: view.visualItemRect(longest).height() < narrow)
         for row in rows:
             assert view.visualItemRect(row).height() >= _wrapped_height(view, row, 1)
