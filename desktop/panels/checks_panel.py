@@ -147,11 +147,13 @@ class ChecksPanel(QWidget):
             heading.setExpanded(True)
             for n in range(-1, heading.childCount()):
                 row = heading if n < 0 else heading.child(n)
+                if row is None:
+                    continue
                 if (row.data(0, PART_ROLE), row.data(0, RULE_ROLE)) == current_key:
                     restore = row
         if restore is None and view.topLevelItemCount():
             first = view.topLevelItem(0)
-            restore = first.child(0) if first.childCount() else first
+            restore = first.child(0) if first is not None and first.childCount() else first
         if restore is not None:
             view.setCurrentItem(restore)
         else:

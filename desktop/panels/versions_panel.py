@@ -128,8 +128,9 @@ class VersionsPanel(QWidget):
             item.setToolTip(0, snapshot.name)
             self.list.addTopLevelItem(item)
         for n in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(n)
-            item.setSelected(item.data(0, ID_ROLE) in selected)
+            listed = self.list.topLevelItem(n)
+            if listed is not None:
+                listed.setSelected(listed.data(0, ID_ROLE) in selected)
         project = self.editor.project
         self.snapshot_button.setEnabled(not project.read_only)
         if project.read_only:
@@ -236,7 +237,7 @@ class VersionsPanel(QWidget):
         self.list.clearSelection()
         for n in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(n)
-            if item.data(0, ID_ROLE) in ids:
+            if item is not None and item.data(0, ID_ROLE) in ids:
                 item.setSelected(True)
                 self.list.setCurrentItem(item)
 
