@@ -3,6 +3,7 @@ open when ReformKit last stopped unexpectedly), and run until the user quits."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -21,12 +22,14 @@ from desktop.start_screen import StartScreen
 from reformkit import APP_NAME
 from reformkit.catalogue.store import Catalogue
 from reformkit.errors import ReformKitError
+from reformkit.logs import configure_logging, stop_logging
 from reformkit.paths import AppPaths
 
 SETTINGS_FILE = "settings.ini"
-ERROR_LOG = "errors.log"
 CANNOT_OPEN_TITLE = "ReformKit cannot open your library"
 RECOVERED_TITLE = "Your library was started afresh"
+
+log = logging.getLogger(__name__)
 
 
 def library_option(args: list[str]) -> Path | None:
@@ -57,7 +60,7 @@ def recovered_message(library: Path, moved_to: Path) -> str:
 
 def create_main_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:
     """The catalogue browser for ``catalogue``; not shown yet, and no event loop needed."""
-    return MainWindow(catalogue, settings)
+    return MainWindow(catalogue, settings, document_kinds().articles())
 
 
 def document_paths(args: list[str]) -> list[Path]:
@@ -80,16 +83,16 @@ def run(args: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resources.path("icons", "reformkit-256.png"))))
     app.setDesktopFileName("reformkit")  # matches resources/linux/reformkit.desktop
     paths = AppPaths.default()
+    log_file = configure_logging(paths.logs)
+    log.info("ReformKit %s started", reformkit.__version__)
     library = library_option(args) or paths.library
     try:
         catalogue = Catalogue.open(library)
     except ReformKitError as error:
-        QMessageBox.critical(None, CANNOT_OPEN_TITLE, str(error))
-        return 2
+        return _cannot_open(library, str(error))
     except OSError as error:
         reason = error.strerror or str(error)
-        QMessageBox.critical(None, CANNOT_OPEN_TITLE, f"{library} cannot be opened: {reason}.")
-        return 2
+        return _cannot_open(library, f"{library} cannot be opened: {reason}.")
 
     previous_hook = sys.excepthook
     settings = open_settings(paths.config)
@@ -107,9 +110,7 @@ def run(args: list[str]) -> int:
                 None, RECOVERED_TITLE, recovered_message(library, catalogue.recovered_from)
             )
         start = StartScreen(session)
-        sys.excepthook = make_excepthook(
-            lambda: QApplication.activeWindow() or start, paths.config / ERROR_LOG
-        )
+        sys.excepthook = make_excepthook(lambda: QApplication.activeWindow() or start, log_file)
         wanted = document_paths(args) or session.left_open_by_a_crash()
         if wanted:
             for path in wanted:
@@ -129,6 +130,14 @@ def run(args: list[str]) -> int:
             start.deleteLater()
         settings.sync()
         catalogue.close()
+        stop_logging()
+
+
+def _cannot_open(library: Path, message: str) -> int:
+    log.warning("The library %s cannot be opened: %s", library, message)
+    stop_logging()
+    QMessageBox.critical(None, CANNOT_OPEN_TITLE, message)
+    return 2
 
 
 def _show_start_if_alone(session: AppSession, start: StartScreen | None) -> None:

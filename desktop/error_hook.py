@@ -1,15 +1,16 @@
 """What the user sees when something unexpected goes wrong: a plain message, not a traceback.
 
-The technical details still go to standard error and to a log file in the config folder, so
-someone helping the user can find out what happened.
+The technical details still go to standard error and, through :mod:`logging`, to the rotating
+log file in the user's log folder (see :mod:`reformkit.logs`), so someone helping the user can
+find out what happened.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reformkit.errors import ReformKitError
 
 TITLE = "Something went wrong"
+
+log = logging.getLogger(__name__)
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -34,7 +37,10 @@ def unexpected_message(log_file: Path | None) -> str:
 
 
 def make_excepthook(parent: Callable[[], QWidget | None], log_file: Path | None = None) -> Hook:
-    """An ``excepthook`` that shows errors in a message box over the window ``parent()``."""
+    """An ``excepthook`` that shows errors in a message box over the window ``parent()``.
+
+    ``log_file`` is the file the message names; the error reaches it through :mod:`logging`.
+    """
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -44,7 +50,7 @@ def make_excepthook(parent: Callable[[], QWidget | None], log_file: Path | None 
             return
         details = "".join(traceback.format_exception(kind, error, tb))
         print(details, file=sys.stderr)
-        _append_log(log_file, details)
+        log.error("Unexpected error", exc_info=(kind, error, tb))
         if showing:  # an error while the message is open: logged, not shown twice
             return
         text = str(error) if isinstance(error, ReformKitError) else unexpected_message(log_file)
@@ -55,14 +61,3 @@ def make_excepthook(parent: Callable[[], QWidget | None], log_file: Path | None 
             showing = False
 
     return hook
-
-
-def _append_log(log_file: Path | None, details: str) -> None:
-    if log_file is None:
-        return
-    try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        with log_file.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}\n")
-    except OSError:
-        pass  # a log we cannot write must not hide the message from the user

@@ -24,6 +24,7 @@ class AppPaths:
     data: Path
     config: Path
     documents: Path  # where new charters and plans are offered a home
+    logs: Path  # the rotating log file (see reformkit.logs)
 
     @property
     def library(self) -> Path:
@@ -35,10 +36,16 @@ class AppPaths:
         home = os.environ.get(HOME_VARIABLE)
         if home:
             root = Path(home)
-            return cls(data=root / "data", config=root / "config", documents=root / "documents")
+            return cls(
+                data=root / "data",
+                config=root / "config",
+                documents=root / "documents",
+                logs=root / "logs",
+            )
         dirs = PlatformDirs(APP_NAME, appauthor=False)
         return cls(
             data=Path(dirs.user_data_dir),
             config=Path(dirs.user_config_dir),
             documents=Path(dirs.user_documents_dir) / APP_NAME,
+            logs=Path(dirs.user_log_dir),
         )

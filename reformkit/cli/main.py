@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from reformkit import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reformkit.document.spec import DocumentKinds
 
 KindsLoader = Callable[[], "DocumentKinds"]
@@ -89,9 +91,34 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:  # the last line of defence: no traceback reaches a user
         if os.environ.get(DEBUG_VARIABLE):
             raise
+        log_file = log_unexpected(error, str(args.command))
+        where = f" The details are in {log_file}." if log_file is not None else ""
         print(
             f"reformkit: something unexpected went wrong ({type(error).__name__}: {error}). "
-            f"Nothing was changed. Run again with {DEBUG_VARIABLE}=1 for details to report.",
+            f"Nothing was changed.{where} Run again with {DEBUG_VARIABLE}=1 for details "
+            "to report.",
             file=sys.stderr,
         )
         return EXIT_FAILED
+
+
+def log_unexpected(error: Exception, command: str) -> Path | None:
+    """Write ``error``'s traceback to the log file and return the file, or ``None``.
+
+    Logging is set up here, only when something went wrong, so a command that works starts
+    no faster or slower; a log folder that cannot be written means no file, nothing more.
+    """
+    try:
+        import logging
+
+        from reformkit.logs import configure_logging, log_file
+        from reformkit.paths import AppPaths
+
+        path = log_file() or configure_logging(AppPaths.default().logs)
+        if path is not None:
+            logging.getLogger(__name__).error(
+                "Unexpected error in the %s command", command, exc_info=error
+            )
+        return path
+    except Exception:  # the log is a help, never a second failure
+        return None

@@ -15,6 +15,7 @@ from desktop import app as desktop_app
 from desktop.error_hook import TITLE, make_excepthook
 from reformkit.catalogue.store import Catalogue
 from reformkit.errors import LibraryError
+from reformkit.logs import LOG_FILE, configure_logging, stop_logging
 
 
 class Boxes:
@@ -117,22 +118,28 @@ def test_run_shows_unexpected_errors_as_a_message(qapp, boxes: Boxes, reformkit_
     _, title, text = boxes.shown[0]
     assert title == TITLE and "Nothing was lost" in text
     assert "a bug deep inside" not in text and "Traceback" not in text
-    log = (reformkit_home / "config" / desktop_app.ERROR_LOG).read_text(encoding="utf-8")
-    assert "a bug deep inside" in log
+    log_file = reformkit_home / "logs" / LOG_FILE
+    assert str(log_file) in text  # the message tells the user which file to send
+    log = log_file.read_text(encoding="utf-8")
+    assert "ReformKit" in log and "started" in log
+    assert "RuntimeError: a bug deep inside" in log and "Traceback" in log
 
 
 def test_excepthook_shows_a_message_instead_of_raising(
     boxes: Boxes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    log = tmp_path / "errors.log"
+    log = configure_logging(tmp_path)
+    assert log is not None
     hook = make_excepthook(lambda: None, log)
     try:
         raise ValueError("boom")
     except ValueError as error:
         hook(type(error), error, error.__traceback__)
+    finally:
+        stop_logging()
     assert len(boxes.shown) == 1
     assert "Nothing was lost" in boxes.shown[0][2] and str(log) in boxes.shown[0][2]
-    assert "boom" in log.read_text(encoding="utf-8")
+    assert "ValueError: boom" in log.read_text(encoding="utf-8")
     assert "ValueError: boom" in capsys.readouterr().err
 
 

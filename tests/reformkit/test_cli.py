@@ -12,6 +12,7 @@ import pytest
 
 from reformkit import __version__
 from reformkit.cli import main
+from reformkit.logs import LOG_FILE, stop_logging
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -103,15 +104,36 @@ def test_corrupt_library_is_reported(capsys: pytest.CaptureFixture[str], tmp_pat
     assert "could not be read" in err and "unreadable" in err and "Nothing was deleted" in err
 
 
-def test_unexpected_error_has_no_traceback(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_unexpected_error_has_no_traceback_and_is_logged(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reformkit_home: Path
 ) -> None:
     def explode(*_: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("reformkit.catalogue.store.Catalogue.entries", explode)
-    code, _, err = run_cli(capsys, "catalogue", "list")
+    try:
+        code, _, err = run_cli(capsys, "catalogue", "list")
+    finally:
+        stop_logging()
     assert code == 1 and "disk on fire" in err and "Traceback" not in err
+    log_file = reformkit_home / "logs" / LOG_FILE
+    assert f"The details are in {log_file}." in err
+    log = log_file.read_text(encoding="utf-8")
+    assert "Unexpected error in the catalogue command" in log
+    assert "Traceback" in log and "RuntimeError: disk on fire" in log
+
+
+def test_an_unwritable_log_folder_leaves_the_plain_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reformkit_home: Path
+) -> None:
+    def explode(*_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    (reformkit_home / "logs").write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setattr("reformkit.catalogue.store.Catalogue.entries", explode)
+    code, _, err = run_cli(capsys, "catalogue", "list")
+    assert code == 1 and "disk on fire" in err
+    assert "Traceback" not in err and "The details are in" not in err
 
 
 def _script(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
