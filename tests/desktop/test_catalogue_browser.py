@@ -212,9 +212,11 @@ def test_window_size_and_splitter_are_remembered(
     first = create_main_window(catalogue, open_settings(settings_folder))
     qtbot.addWidget(first)
     first.show()
+    default = first.size()
     first.resize(700, 500)  # the offscreen screen is 800 × 600
     first.splitter.setSizes([250, 430])
-    saved = first.splitter.sizes()
+    size, saved = first.size(), first.splitter.sizes()
+    assert size != default  # so the second window shows it was remembered, not the default
     first.close()
     stored = QSettings(str(settings_folder / "settings.ini"), QSettings.Format.IniFormat)
     assert stored.contains("main_window/geometry")
@@ -222,7 +224,7 @@ def test_window_size_and_splitter_are_remembered(
     second = create_main_window(catalogue, open_settings(settings_folder))
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (700, 500)
+    assert second.size() == size
     assert second.splitter.sizes() == saved
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -354,26 +353,20 @@ def test_a_read_only_project_offers_no_edits(
         assert _shown(tree) == _expected(reader)
 
 
-def test_a_300_section_plan_builds_quickly(
+def test_a_300_section_plan_is_shown_whole_and_follows_edits(
     qtbot: QtBot, tmp_path: Path, catalogue: Catalogue
 ) -> None:
+    """How fast: ``benchmarks/big_plan_views.py``."""
     project = Project.create_from(tmp_path / "big.reformkit", generated_plan(300), PLAN)
     try:
         editor = DocumentEditor(project)
-        start = time.perf_counter()
         tree = PartsTree(editor, catalogue)
         qtbot.addWidget(tree)
         tree.show()
         qtbot.waitExposed(tree)
-        built = time.perf_counter() - start
-        start = time.perf_counter()
+        assert tree.parts.rowCount() == 301
         editor.move_section(project.document.sections[0].id, 250)
         editor.add_item(project.document.sections[10].id, "paragraph", {"text": "New."}, index=0)
-        followed = time.perf_counter() - start
-        print(
-            f"\n300-section tree: built and shown in {built:.3f}s; two edits followed in "
-            f"{followed * 1000:.1f}ms"
-        )
         assert tree.parts.rowCount() == 301
         assert sum(tree.parts.rowCount(tree.parts.index(r, 0)) for r in range(301)) == 3301
         assert _shown(tree) == _expected(editor)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -218,10 +217,11 @@ def test_internal_links_scroll_and_nothing_is_fetched(
 
 
 @pytest.mark.slow
-def test_keystroke_on_a_300_section_plan(
-    qtbot, tmp_path: Path, catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+def test_a_keystroke_on_a_300_section_plan_patches_the_page(
+    qtbot, tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    """Edit one field, then time the re-render (the debounce excluded). Target: 50 ms."""
+    """Each edit of a long plan rewrites only its own part of the page, and shows. How fast
+    that is: ``benchmarks/big_plan_views.py``."""
     from benchmarks.generated_plan import generated_plan
 
     project = _open(tmp_path, generated_plan(300))
@@ -231,32 +231,17 @@ def test_keystroke_on_a_300_section_plan(
     panel.resize(900, 700)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.document().documentLayout().documentSize()  # let Qt finish laying out the page
     section = project.document.sections[150]
     panel.show_part("section", section.id)
     item = section.items[0]
-    times, kinds = [], set()
-    for n in range(10):
-        started = time.perf_counter()
+    kinds = set()
+    for n in range(3):
         editor.update_fields(item.id, {"text": f"{item.fields['text']} edit {n}"})
-        edited = time.perf_counter()
         panel.render_now()
-        panel.viewport().repaint()
         kinds.add(panel.last_render_kind)
-        times.append(((edited - started) * 1000, panel.last_render_ms, _ms(started)))
+        assert f"edit {n}" in panel.toPlainText()
     project.close()
-    edit, render, total = (sorted(column)[len(times) // 2] for column in zip(*times, strict=True))
-    with capsys.disabled():
-        print(
-            f"\n300-section plan, keystroke -> updated preview, median of 10: {total:.1f} ms "
-            f"(committing the edit {edit:.1f} ms, re-rendering {render:.1f} ms, then painting)"
-        )
     assert kinds == {"patch"}
-    assert total < 150  # the target is 50 ms; this leaves room for slow CI machines
-
-
-def _ms(started: float) -> float:
-    return (time.perf_counter() - started) * 1000
 
 
 def test_a_hidden_preview_waits_until_shown(
