@@ -1,9 +1,10 @@
 """``reformkit --self-test``: prove that this copy of ReformKit works on this machine.
 
 It opens the bundled catalogue in memory, makes each sample document in a temporary
-folder, exports it as Word and Markdown, reads both back and checks them, cleans up and
-prints one line. It needs no Qt, no display and no network, and it runs the same from
-source and from the frozen bundle, which is how CI and a support call check a build.
+folder, exports it in every registered format (:mod:`reformkit.export.formats`), reads
+each file back with its format's own check, cleans up and prints one line. It needs no
+Qt, no display and no network, and it runs the same from source and from the frozen
+bundle, which is how CI and a support call check a build.
 
 Only the standard library is imported at module level: ``reformkit --help`` builds the
 parser that registers the option, and must stay fast.
@@ -56,9 +57,12 @@ def _report(out: TextIO, message: str, code: int) -> int:
 
 def _check_everything(load_kinds: KindsLoader) -> str:
     from reformkit.catalogue.store import Catalogue
+    from reformkit.export.formats import all_formats, in_words
     from reformkit.samples import SAMPLES
 
     kinds = load_kinds()
+    if not all_formats():
+        raise SelfTestError("no export formats are registered")
     if len(SAMPLES) != EXPECTED_SAMPLES:
         raise SelfTestError(f"expected {EXPECTED_SAMPLES} samples, found {len(SAMPLES)}")
     folder = Path(tempfile.mkdtemp(prefix="reformkit-self-test-"))
@@ -78,13 +82,14 @@ def _check_everything(load_kinds: KindsLoader) -> str:
         raise SelfTestError(f"the temporary folder {folder} could not be removed")
     return (
         f"catalogue {entries} entries, {len(SAMPLES)} samples, "
-        "DOCX and Markdown exported and checked"
+        f"{in_words([fmt.label for fmt in all_formats()], 'and')} exported and checked"
     )
 
 
 def _check_sample(sample: Sample, folder: Path, kinds: DocumentKinds, catalogue: Catalogue) -> None:
     from reformkit.document.project import Project
-    from reformkit.export.run import export_document
+    from reformkit.export import run
+    from reformkit.export.formats import all_formats
     from reformkit.samples import sample_file
 
     try:
@@ -98,60 +103,24 @@ def _check_sample(sample: Sample, folder: Path, kinds: DocumentKinds, catalogue:
     recommendations = catalogue.entries("recommendation")
     credit = catalogue.seed.credit
     headings = [document.meta.title, *(section.title for section in document.sections)]
-    for fmt, check in (("docx", _check_docx), ("md", _check_markdown)):
-        target = folder / f"{sample.name}.{fmt}"
+    for fmt in all_formats():
+        target = folder / f"{sample.name}{fmt.suffix}"
         try:
-            export_document(document, spec, recommendations, credit, fmt, target)
+            run.export_document(document, spec, recommendations, credit, fmt.key, target)
         except Exception as error:
             raise SelfTestError(
-                f"{sample.label} could not be exported as {fmt.upper()} ({error})"
+                f"{sample.label} could not be exported as {fmt.label} ({error})"
             ) from error
         if not target.is_file() or target.stat().st_size == 0:
-            raise SelfTestError(f"{sample.label} exported as {fmt.upper()} wrote nothing")
-        check(sample.label, target, headings)
-
-
-def _check_docx(label: str, path: Path, headings: Sequence[str]) -> None:
-    import docx
-
-    from reformkit.export.accessibility import check_docx
-    from reformkit.layout.appendix import MAPPING_TITLE
-
-    try:
-        word = docx.Document(str(path))
-    except Exception as error:
-        raise SelfTestError(f"the Word file of {label} does not open ({error})") from error
-    texts = {" ".join(paragraph.text.split()) for paragraph in word.paragraphs}
-    joined = "\n".join(texts)
-    for heading in [*headings, MAPPING_TITLE]:
-        if " ".join(heading.split()) not in joined:
-            raise SelfTestError(f"the Word file of {label} lacks '{heading}'")
-    problems = check_docx(path)
-    if problems:
-        first = problems[0]
-        raise SelfTestError(
-            f"the Word file of {label} has {len(problems)} accessibility problem(s), "
-            f"first: {first.rule} at {first.where}: {first.message}"
-        )
-
-
-def _check_markdown(label: str, path: Path, headings: Sequence[str]) -> None:
-    from reformkit.export.text_escape import markdown_inline
-    from reformkit.layout.appendix import MAPPING_TITLE, TEXT_TITLE
-
-    text = path.read_text(encoding="utf-8")
-    heading_lines = "\n".join(line for line in text.splitlines() if line.startswith("#"))
-    title, *sections = headings
-    if markdown_inline(title) not in text:
-        raise SelfTestError(f"the Markdown of {label} lacks its title '{title}'")
-    for heading in [*sections, MAPPING_TITLE, TEXT_TITLE]:
-        if markdown_inline(heading) not in heading_lines:
-            raise SelfTestError(f"the Markdown of {label} lacks the heading '{heading}'")
+            raise SelfTestError(f"{sample.label} exported as {fmt.label} wrote nothing")
+        problems = fmt.check(target, headings) if fmt.check else ()
+        if problems:
+            raise SelfTestError(f"the {fmt.label} of {sample.label} {problems[0]}")
 
 
 # The command-line option. ``reformkit.cli.main.build_parser`` registers it with one line;
 # the work runs through the CLI's own ``run``, which passes the document kinds in.
-HELP = "check that ReformKit works here: export the samples to Word and Markdown and check them"
+HELP = "check that ReformKit works here: export the samples in every format and check them"
 
 
 class SelfTestOption(argparse.Action):

@@ -16,10 +16,11 @@ from desktop.launcher import document_kinds
 from desktop.launcher import main as launcher_main
 from reformkit.cli import main
 from reformkit.export.accessibility import Problem
+from tests.reformkit.export import fake_format
 
 PASSED = re.compile(
     r"^ReformKit \d+\.\d+\.\d+ self-test passed: catalogue \d+ entries, 2 samples, "
-    r"DOCX and Markdown exported and checked \(\d+\.\d s\)\n$"
+    r"Word document, Markdown and Web page exported and checked \(\d+\.\d s\)\n$"
 )
 FAILED = re.compile(r"^ReformKit \d+\.\d+\.\d+ self-test FAILED: (.+)\n$")
 
@@ -84,7 +85,7 @@ def test_a_broken_export_is_reported(
 
     monkeypatch.setattr(run, "export_document", broken)
     message = failure(capsys)
-    assert message == "Sample Respect Charter could not be exported as DOCX (disk on fire)"
+    assert message == "Sample Respect Charter could not be exported as Word document (disk on fire)"
     assert list(private_temp.iterdir()) == []
 
 
@@ -97,7 +98,7 @@ def test_an_empty_export_is_reported(
         Path(args[5]).write_bytes(b"")
 
     monkeypatch.setattr(run, "export_document", writes_nothing)
-    assert failure(capsys) == "Sample Respect Charter exported as DOCX wrote nothing"
+    assert failure(capsys) == "Sample Respect Charter exported as Word document wrote nothing"
 
 
 def test_an_inaccessible_word_file_is_reported(
@@ -110,7 +111,7 @@ def test_an_inaccessible_word_file_is_reported(
 
     monkeypatch.setattr(accessibility, "check_docx", one_problem)
     message = failure(capsys)
-    assert "Word file of Sample Respect Charter has 1 accessibility problem(s)" in message
+    assert "the Word document of Sample Respect Charter has 1 accessibility problem(s)" in message
     assert "language at styles" in message
 
 
@@ -129,6 +130,41 @@ def test_a_markdown_without_its_appendix_is_reported(
     message = failure(capsys)
     assert message.startswith("the Markdown of Sample Respect Charter lacks the heading")
     assert "How this document answers the 22 recommendations" in message
+
+
+def test_a_web_page_without_a_section_heading_is_reported(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reformkit.export import html_writer
+
+    real = html_writer.write_html
+
+    def headings_as_paragraphs(*args: Any, **kwargs: Any) -> str:
+        text = real(*args, **kwargs)
+        return re.sub(r"<(/?)h[2-6]\b", r"<\1p", text)
+
+    monkeypatch.setattr(html_writer, "write_html", headings_as_paragraphs)
+    message = failure(capsys)
+    assert message.startswith("the Web page of Sample Respect Charter lacks the heading")
+
+
+def test_every_registered_format_is_exported_and_checked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with fake_format.registered() as fake:
+        code, out, _ = self_test(capsys)
+    assert code == 0, out
+    assert "Word document, Markdown, Web page and Plain text exported and checked" in out
+    targets = [call["target"] for call in fake.calls]
+    assert len(set(targets)) == 2 and all(target.suffix == ".txt" for target in targets)
+
+
+def test_a_registered_format_whose_check_fails_is_reported(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with fake_format.registered(problem="is missing its last line"):
+        message = failure(capsys)
+    assert message == "the Plain text of Sample Respect Charter is missing its last line"
 
 
 def test_without_the_document_kinds_it_fails_in_one_line(

@@ -1,4 +1,7 @@
-"""The Export dialog: choose a format (and for Word a house template), where to save, export.
+"""The Export dialog: choose a format (and a house template where it applies), where to save.
+
+The formats, their names and file endings come from :mod:`reformkit.export.formats`; the
+dialog names none of them.
 
 The export runs on its own thread (:mod:`desktop.panels.export_job`) while a progress bar
 moves; the dialog cannot be closed until it ends. Then it says where the file went, lists
@@ -36,19 +39,13 @@ from PySide6.QtWidgets import (
 from desktop.panels.export_job import ExportJob, ExportRequest
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.project import Project
+from reformkit.export.formats import ExportFormat, all_formats, find_format, template_labels
 from reformkit.export.run import ExportResult
 
 FORMAT_KEY = "export/format"
 FOLDER_KEY = "export/folder"
 TEMPLATE_KEY = "export/template"
 
-# format: (what people call it, the file name's ending, other endings that are also fine)
-FORMAT_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "docx": ("Word document", ".docx", ()),
-    "md": ("Markdown", ".md", (".markdown",)),
-    "html": ("Web page", ".html", (".htm",)),
-}
-DEFAULT_FORMAT = "docx"
 TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx)"
 BUILT_IN_STYLE = "ReformKit's own style"
 ERROR_COLOUR = "#a4262c"
@@ -61,28 +58,31 @@ def default_file_name(title: str, fmt: str) -> str:
     name = title.replace(": ", " - ")
     name = _UNSAFE.sub("-", name)
     name = " ".join(name.split()).strip(" .-")[:100].rstrip(" .-")
-    return (name or "Untitled") + FORMAT_CHOICES[fmt][1]
+    return (name or "Untitled") + find_format(fmt).suffix
 
 
 def with_extension(path: Path, fmt: str) -> Path:
     """``path``, ending in the format's extension (added if it has another or none)."""
-    _label, suffix, others = FORMAT_CHOICES[fmt]
-    if path.suffix.lower() in (suffix, *others):
+    chosen = find_format(fmt)
+    if path.suffix.lower() in chosen.suffixes:
         return path
-    known = {ending for _, main, more in FORMAT_CHOICES.values() for ending in (main, *more)}
+    known = {ending for other in all_formats() for ending in other.suffixes}
     if path.suffix.lower() in known:
-        return path.with_suffix(suffix)
-    return path.with_name(path.name + suffix)
+        return path.with_suffix(chosen.suffix)
+    return path.with_name(path.name + chosen.suffix)
 
 
 def file_filter(fmt: str) -> str:
-    label, suffix, others = FORMAT_CHOICES[fmt]
-    patterns = " ".join(f"*{s}" for s in (suffix, *others))
-    return f"{label} ({patterns})"
+    return find_format(fmt).file_filter()
+
+
+def default_format() -> str:
+    """The first format registered (Word, as ReformKit ships)."""
+    return all_formats()[0].key
 
 
 class ExportDialog(QDialog):
-    """Export one project to Word, Markdown or a web page."""
+    """Export one project in any registered format."""
 
     export_finished = Signal(bool)  # after each export: True when the file was written
 
@@ -98,7 +98,7 @@ class ExportDialog(QDialog):
         self.catalogue = catalogue
         self.settings = settings
         self.job: ExportJob | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.destination: Path | None = None
         self.template: Path | None = None
         self._confirmed: Path | None = None  # a path the user chose (or we just wrote)
@@ -150,17 +150,17 @@ class ExportDialog(QDialog):
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
         row = QHBoxLayout(self.format_box)
-        for fmt, (label, suffix, _others) in FORMAT_CHOICES.items():
-            button = QRadioButton(f"{label} ({suffix})")
-            button.setAccessibleName(label)
+        for fmt in all_formats():
+            button = QRadioButton(f"{fmt.label} ({fmt.suffix})")
+            button.setAccessibleName(fmt.label)
             self.format_group.addButton(button)
-            self.format_buttons[fmt] = button
+            self.format_buttons[fmt.key] = button
             row.addWidget(button)
             button.toggled.connect(self._format_toggled)
         row.addStretch(1)
 
     def _build_template(self) -> None:
-        self.template_box = QGroupBox("House style (Word only)")
+        self.template_box = QGroupBox(f"House style ({template_labels()} only)")
         self.template_field = QLineEdit()
         self.template_field.setReadOnly(True)
         self.template_field.setAccessibleName("House template")
@@ -212,11 +212,11 @@ class ExportDialog(QDialog):
 
     # Settings.
     def _restore(self) -> None:
-        fmt = str(self.settings.value(FORMAT_KEY, DEFAULT_FORMAT) or DEFAULT_FORMAT)
+        fmt = str(self.settings.value(FORMAT_KEY, "") or "")
         template = str(self.settings.value(TEMPLATE_KEY, "") or "")
         self.template = Path(template) if template and Path(template).is_file() else None
         self._show_template()
-        self.set_format(fmt if fmt in FORMAT_CHOICES else DEFAULT_FORMAT)
+        self.set_format(fmt if fmt in self.format_buttons else default_format())
         folder = self.default_folder()
         title = self.project.document.meta.title
         self.destination = folder / default_file_name(title, self.format())
@@ -235,7 +235,10 @@ class ExportDialog(QDialog):
         for fmt, button in self.format_buttons.items():
             if button.isChecked():
                 return fmt
-        return DEFAULT_FORMAT
+        return default_format()
+
+    def chosen_format(self) -> ExportFormat:
+        return find_format(self.format())
 
     def set_format(self, fmt: str) -> None:
         self.format_buttons[fmt].setChecked(True)
@@ -243,7 +246,7 @@ class ExportDialog(QDialog):
 
     def _format_toggled(self, *_args: object) -> None:
         fmt = self.format()
-        self.template_box.setEnabled(fmt == "docx" and self.job is None)
+        self.template_box.setEnabled(find_format(fmt).takes_template and self.job is None)
         if self.destination is not None:
             self.destination = with_extension(self.destination, fmt)
             self._show_destination()
@@ -316,9 +319,13 @@ class ExportDialog(QDialog):
         self.settings.setValue(FORMAT_KEY, fmt)
         self.settings.setValue(FOLDER_KEY, str(target.parent))
         request = ExportRequest.prepare(
-            self.project, self.catalogue, fmt, target, self.template if fmt == "docx" else None
+            self.project,
+            self.catalogue,
+            fmt,
+            target,
+            self.template if self.chosen_format().takes_template else None,
         )
-        self.result = None
+        self.export_result = None
         self._ok = False
         # The job belongs to the application, not the dialog, so that it finishes cleanly
         # even if the dialog is destroyed while it runs; it deletes itself when done.
@@ -345,7 +352,7 @@ class ExportDialog(QDialog):
             self.close_button,
         ):
             widget.setEnabled(not running)
-        self.template_box.setEnabled(not running and self.format() == "docx")
+        self.template_box.setEnabled(not running and self.chosen_format().takes_template)
         if running:
             self.progress.setRange(0, 0)  # busy until the writer reports
         self.setCursor(Qt.CursorShape.BusyCursor if running else Qt.CursorShape.ArrowCursor)
@@ -356,7 +363,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(percent)
 
     def _succeeded(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self._ok = True
         self._confirmed = Path(result.path)
         self.progress.setRange(0, 100)
@@ -391,22 +398,22 @@ class ExportDialog(QDialog):
 
     # After an export.
     def open_file(self) -> bool:
-        if self.result is None:
+        if self.export_result is None:
             return False
-        return self.open_url(QUrl.fromLocalFile(str(self.result.path)))
+        return self.open_url(QUrl.fromLocalFile(str(self.export_result.path)))
 
     def show_in_folder(self) -> bool:
-        if self.result is None:
+        if self.export_result is None:
             return False
-        return self.open_url(QUrl.fromLocalFile(str(Path(self.result.path).parent)))
+        return self.open_url(QUrl.fromLocalFile(str(Path(self.export_result.path).parent)))
 
     def open_url(self, url: QUrl) -> bool:
         """Open ``url`` with the system's own application; say so if there is none."""
         if QDesktopServices.openUrl(url):
             return True
+        saved = self.export_result.path if self.export_result else url.toLocalFile()
         self.message.setText(
-            f"Saved to {self.result.path if self.result else url.toLocalFile()}, but this "
-            f"computer has no program set to open {url.toLocalFile()}."
+            f"Saved to {saved}, but this computer has no program set to open {url.toLocalFile()}."
         )
         return False
 

@@ -22,6 +22,7 @@ from reformkit.document.project import Project
 from reformkit.document.spec import DocumentSpec
 from reformkit.errors import ReformKitError
 from reformkit.export import run as export_run
+from reformkit.export.formats import find_format
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class ExportRequest:
             credit=catalogue.seed.credit,
             fmt=fmt,
             target=Path(target),
-            template=template if fmt == "docx" else None,
+            template=template if find_format(fmt).takes_template else None,
         )
 
 

@@ -54,13 +54,18 @@ def add_parsers(commands: Any) -> None:
     changes.add_argument("new", nargs="?", default="now", help="a snapshot name (default: now)")
     changes.set_defaults(handler=show_diff)
 
-    export = commands.add_parser("export", help="write a document as Word, Markdown or HTML")
+    from reformkit.export.formats import all_formats, known_labels
+
+    formats = all_formats()
+    export = commands.add_parser("export", help=f"write a document as {known_labels()}")
     export.add_argument("file", type=Path)
     export.add_argument(
         "--format",
-        choices=["docx", "md", "html"],
+        choices=[fmt.key for fmt in formats],
         default=None,
-        help="the format (default: from the OUT file's ending)",
+        help="the format: "
+        + ", ".join(f"{fmt.key} ({fmt.label})" for fmt in formats)
+        + " (default: from the OUT file's ending)",
     )
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument(
@@ -230,16 +235,16 @@ def show_diff(args: argparse.Namespace) -> int:
 
 
 def export_file(args: argparse.Namespace) -> int:
+    from reformkit.export.formats import format_for_path, known_formats, known_suffixes
     from reformkit.export.run import export_document
     from reformkit.export.safe_write import ExportError
 
-    fmt = args.format or args.output.suffix.lower().lstrip(".")
-    if fmt == "markdown":
-        fmt = "md"
-    if fmt not in ("docx", "md", "html"):
+    guessed = format_for_path(args.output)
+    fmt = args.format or (guessed.key if guessed else None)
+    if fmt is None:
         raise ExportError(
-            "Say which format with --format docx, md or html, or end the output "
-            "file name in .docx, .md or .html."
+            f"Say which format with --format {known_formats()}, or end the output "
+            f"file name in {known_suffixes()}."
         )
     with _open(args) as project, _catalogue(args) as catalogue:
         result = export_document(

@@ -15,13 +15,19 @@ from shiboken6 import Shiboken
 from charter import CHARTER
 from desktop.app import open_settings
 from desktop.panels import export_dialog as export_dialog_module
-from desktop.panels.export_dialog import ExportDialog, default_file_name, with_extension
+from desktop.panels.export_dialog import (
+    ExportDialog,
+    default_file_name,
+    file_filter,
+    with_extension,
+)
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.model import Document
 from reformkit.document.project import Project
 from reformkit.export import run as export_run
 from reformkit.export.run import ExportResult
 from reformkit.export.safe_write import replacing
+from tests.reformkit.export import fake_format
 
 TITLE = "Northfield Team: Respect Charter"
 
@@ -314,6 +320,54 @@ def test_a_real_markdown_export(
     assert finished.args == [True], dialog.message.text()
     assert "Fair pay." in (out / "charter.md").read_text(encoding="utf-8")
     assert dialog.progress.value() == 100
+
+
+def test_a_registered_format_is_offered_and_written(
+    qtbot: QtBot, project: Project, catalogue: Catalogue, settings: QSettings, out: Path
+) -> None:
+    with fake_format.registered() as fake:
+        dialog = _dialog(qtbot, project, catalogue, settings)
+        button = dialog.format_buttons[fake_format.KEY]
+        assert button.text() == "Plain text (.txt)" and button.accessibleName() == "Plain text"
+        assert dialog.template_box.isEnabled()  # Word, the first format, takes a template
+        dialog.set_format(fake_format.KEY)
+        assert not dialog.template_box.isEnabled()
+        assert dialog.destination is not None and dialog.destination.suffix == ".txt"
+        dialog.set_destination(out / "charter.text")  # its other ending is kept
+        assert dialog.destination == out / "charter.text"
+        assert file_filter(fake_format.KEY) == "Plain text (*.txt *.text)"
+        with qtbot.waitSignal(dialog.export_finished, timeout=30000) as finished:
+            assert dialog.export()
+        assert finished.args == [True], dialog.message.text()
+        assert fake.calls[0]["template"] is None
+        assert (out / "charter.text").read_text(encoding="utf-8").startswith(TITLE + "\n")
+        assert fake_format.NOTE in dialog.notes.text()
+        remembered = _dialog(qtbot, project, catalogue, settings)
+        assert remembered.format() == fake_format.KEY
+    # Once the format is gone, a remembered choice of it falls back to the first format.
+    again = _dialog(qtbot, project, catalogue, settings)
+    assert fake_format.KEY not in again.format_buttons and again.format() == "docx"
+
+
+def test_a_template_box_follows_the_format_not_its_name(
+    qtbot: QtBot,
+    project: Project,
+    catalogue: Catalogue,
+    settings: QSettings,
+    out: Path,
+    calls: list[dict[str, Any]],
+) -> None:
+    template = out / "house.dotx"
+    template.write_bytes(b"not really a template; the fake export does not read it")
+    with fake_format.registered(takes_template=True):
+        dialog = _dialog(qtbot, project, catalogue, settings)
+        dialog.set_template(template)
+        dialog.set_format(fake_format.KEY)
+        assert dialog.template_box.isEnabled()
+        dialog.set_destination(out / "styled.txt")
+        with qtbot.waitSignal(dialog.export_finished, timeout=10000):
+            dialog.export()
+    assert calls[-1]["fmt"] == fake_format.KEY and calls[-1]["template"] == template
 
 
 def test_an_export_outlives_its_dialog(
