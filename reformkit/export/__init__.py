@@ -1,1 +1,4 @@
-"""Exporters: one writer per format, each reading only the laid-out blocks."""
+"""Exporters: one writer per format, each reading only the laid-out blocks.
+
+The formats are listed once, in :mod:`reformkit.export.formats`.
+"""
