@@ -1,0 +1,172 @@
+"""The charter builder's seven steps, as data: what each is called, says and edits.
+
+Each step edits one section of the charter. The explanations are written for a manager who
+has never seen the briefing: short sentences, no jargon. The desktop builds the pages.
+"""
+
+from reformkit.document.guide import (
+    ChecksBlock,
+    ClauseBlock,
+    Filled,
+    FromMeta,
+    Guide,
+    GuidedStep,
+    Preset,
+    Prompts,
+    RecordBlock,
+    TableBlock,
+    Today,
+)
+
+OWN_TEXT = "Say in your own words what this means for your team."
+OWN_COMMITMENT_TEXT = "Say what managers will do, who is responsible and by when."
+
+
+def _clauses(section: str, item_type: str, label: str) -> ClauseBlock:
+    return ClauseBlock(
+        section,
+        item_type,
+        own_fields={"title": f"Our own {label}", "text": OWN_TEXT},
+        own_edit="title",
+        text_field="text",
+    )
+
+
+GUIDE = Guide(
+    state_key="charter-wizard-step",
+    noun="charter",
+    steps=(
+        GuidedStep(
+            "Purpose and scope",
+            "Say who this charter is for: your team, the service it belongs to, and who it "
+            "covers. Add a line or two on why your team wants a charter. Everything you type "
+            "is kept as you go, so you can stop at any time and carry on later.",
+            (
+                RecordBlock(
+                    "scope",
+                    "scope",
+                    "Start the purpose and scope",
+                    defaults={"team": "Our team", "service": FromMeta("organisation")},
+                    auto_start=True,
+                    removable=False,
+                ),
+            ),
+            done=Filled("scope", "scope", all_of=("team",), any_of=("covers", "purpose")),
+        ),
+        GuidedStep(
+            "Principles",
+            "Principles are the ideas your team agrees to work by. A good start is the six "
+            "principles in Table 1 of the briefing, the two rules of the Liberated Method, "
+            "and 'earned liberation': more freedom for staff, in return for more "
+            "responsibility. Use the ones that fit, then reword them for your team.",
+            (_clauses("principles", "principle", "principle"),),
+        ),
+        GuidedStep(
+            "Rights",
+            "Rights are what every member of staff can expect. The briefing names a say over "
+            "how they do their work, professional freedom, time and money to learn, fair and "
+            "stable pay, and a voice in how services change. Add your own if something is "
+            "missing.",
+            (_clauses("rights", "right", "right"),),
+        ),
+        GuidedStep(
+            "Duties",
+            "Duties are what staff agree to in return for their rights. The briefing proposes "
+            "a duty of candour (being open and honest, above all when things go wrong), "
+            "working with other services, and shaping services with the people who use them. "
+            "The Liberated Method adds two rules: stay legal and do no harm.",
+            (_clauses("duties", "duty", "duty"),),
+        ),
+        GuidedStep(
+            "What managers commit to",
+            "What will managers do so that staff can really use their rights? Write each "
+            "commitment as a promise, and say who is responsible and by when. The rights you "
+            "chose are listed as prompts.",
+            (
+                ClauseBlock(
+                    "commitments",
+                    "commitment",
+                    own_fields={"title": "Our own commitment", "text": OWN_COMMITMENT_TEXT},
+                    own_edit="title",
+                    text_field="text",
+                    offers=False,
+                    prompts=Prompts(
+                        "right",
+                        heading="Prompts from the rights you chose",
+                        empty_text="You have not chosen any rights yet (step 3). You can "
+                        "still write commitments of your own.",
+                        button_label="Write a commitment for this",
+                        copy={"title": "title"},
+                        fields={"text": OWN_COMMITMENT_TEXT},
+                        edit_field="text",
+                        shown_field="text",
+                    ),
+                ),
+            ),
+        ),
+        GuidedStep(
+            "How you will know it works",
+            "Choose a few figures you can track to see whether the charter is making a "
+            "difference, such as vacancies, spending on agency staff or the staff survey. For "
+            "each one, say where you are now and where you want to be.",
+            (
+                TableBlock(
+                    "measures",
+                    "measure",
+                    "measure",
+                    presets=(
+                        Preset(
+                            "Vacancies",
+                            {"measure": "Vacancy rate", "frequency": "Quarterly"},
+                            "baseline",
+                        ),
+                        Preset(
+                            "Agency spend",
+                            {"measure": "Spending on agency staff", "frequency": "Quarterly"},
+                            "baseline",
+                        ),
+                        Preset(
+                            "Staff survey",
+                            {
+                                "measure": "Staff who feel trusted to use their judgement "
+                                "(staff survey)",
+                                "frequency": "Yearly",
+                            },
+                            "baseline",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        GuidedStep(
+            "Review and sign-off",
+            "Pick a date to look at the charter again together; most teams do this once a "
+            "year. Then record who agreed it. When you finish, the whole charter opens so you "
+            "can read it through and export it.",
+            (
+                RecordBlock(
+                    "review",
+                    "review",
+                    "Set a review date",
+                    label="When you will review it",
+                    defaults={"review_date": Today(365)},
+                    auto_start=True,
+                    removable=False,
+                ),
+                TableBlock(
+                    "review",
+                    "signatory",
+                    "signature",
+                    label="Who agreed it",
+                    defaults={"signed_on": Today()},
+                ),
+                ChecksBlock(
+                    all_done="Nothing: every step has something in it. Press Finish to read "
+                    "the whole charter.",
+                    problems=False,
+                ),
+            ),
+            done="all",
+        ),
+    ),
+)
