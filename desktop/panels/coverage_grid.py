@@ -55,9 +55,6 @@ class CoverageGridModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._sections)
 
-    def cell_status(self, row: int, column: int) -> str:
-        return self._cells.get((row, column), ("", []))[0]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -61,7 +61,6 @@ BAD_ROW = ("#8a1111", "#fde2e2")
 BAD_CELL = "#f8c4c4"
 GOOD_MARK = ("#14532d", "#dcf2e3")
 LINE_COLUMN, CHECK_COLUMN, FIRST_FIELD_COLUMN = 0, 1, 2
-FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # a mapping combo's column index (None: not in file)
 
 
 class CsvImportDialog(QDialog):

@@ -158,9 +158,6 @@ class PlanPage(QWidget):
     def done(self) -> bool:
         return is_done(self.editor.project.document, self.step)
 
-    def main_table(self) -> ItemTableEditor | None:
-        return next(iter(self.tables.values()), None)
-
 
 class SideBySide(QWidget):
     """Two columns side by side, or one above the other when there is no room (a small

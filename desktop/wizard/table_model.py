@@ -351,9 +351,6 @@ class ItemTableModel(QAbstractTableModel):
                     return f"Row {row + 1}, {self.label_at(column)}: {pending.message}"
         return ""
 
-    def has_problem(self, item_id: str, name: str) -> bool:
-        return (item_id, name) in self._pending
-
     def new_row_values(self, defaults: dict[str, Any] | None = None) -> dict[str, Any]:
         """Values that let a new row be stored: the fixed ones, the defaults given, and a
         start for every field that is needed."""

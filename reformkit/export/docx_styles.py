@@ -218,8 +218,6 @@ STYLES: tuple[StyleDef, ...] = (
     TABLE_STYLE,
 )
 
-BY_NAME = {definition.label: definition for definition in STYLES}
-
 
 def styles_root(document: Any) -> Any:
     return document.styles.element

@@ -217,10 +217,6 @@ def field_end() -> Any:
     return _fld_char("end")
 
 
-def tab_run() -> Any:
-    return _run(element("w:tab"))
-
-
 def bookmark(paragraph_element: Any, name: str, bookmark_id: int) -> None:
     """Wrap the whole content of a paragraph in a bookmark called ``name``."""
     start = element("w:bookmarkStart", {"w:id": str(bookmark_id), "w:name": name})
