@@ -1,5 +1,5 @@
-"""The Respect Charter: its parts, guided steps and checks. Built on the reformkit kernel."""
+"""The Respect Charter: its parts, guided steps, checks and lay-out. Built on the kernel."""
 
-from charter.parts import CHARTER
+from charter.kind import CHARTER
 
 __all__ = ["CHARTER"]

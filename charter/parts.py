@@ -4,14 +4,12 @@ A charter sets out a team's principles, the rights staff hold, the duties they a
 return ("earned liberation"), what managers commit to, and how the team will know it works.
 """
 
-from charter.checks import check_charter
 from reformkit.document.fields import DATE, LONG_TEXT, TEXT, Field
 from reformkit.document.spec import (
     CLAUSE,
     PARAGRAPH,
     RECORD,
     TABLE,
-    DocumentSpec,
     ItemType,
     SectionType,
 )
@@ -107,69 +105,63 @@ SIGNATORY = ItemType(
 
 R18 = ("R18",)
 
-CHARTER = DocumentSpec(
-    kind="charter",
-    label="Respect Charter",
-    extension_hint="charter",
-    answers=R18,
-    introduction=(
-        "This Respect Charter sets out what the people of {team} can expect, and what they "
-        "commit to in return: more freedom over how they work, with more responsibility for "
-        "what they achieve. It answers recommendation 18 of The Reform Dividend (Demos, 2024)."
+INTRODUCTION = (
+    "This Respect Charter sets out what the people of {team} can expect, and what they "
+    "commit to in return: more freedom over how they work, with more responsibility for "
+    "what they achieve. It answers recommendation 18 of The Reform Dividend (Demos, 2024)."
+)
+
+SECTION_TYPES: tuple[SectionType, ...] = (
+    SectionType(
+        "scope",
+        "Purpose and scope",
+        "Say which team this charter is for, which service it sits in and who it covers.",
+        (SCOPE, PARAGRAPH),
+        R18,
     ),
-    section_types=(
-        SectionType(
-            "scope",
-            "Purpose and scope",
-            "Say which team this charter is for, which service it sits in and who it covers.",
-            (SCOPE, PARAGRAPH),
-            R18,
-        ),
-        SectionType(
-            "principles",
-            "Our principles",
-            "The principles your team adopts. Table 1 of the briefing and the "
-            "Liberated Method's two rules are a good start.",
-            (PRINCIPLE, PARAGRAPH),
-            R18,
-        ),
-        SectionType(
-            "rights",
-            "Rights of staff",
-            "What staff can expect: discretion over methods, professional freedom, "
-            "time and money to learn, fair and stable pay, a voice.",
-            (RIGHT, PARAGRAPH),
-            R18,
-        ),
-        SectionType(
-            "duties",
-            "Duties of staff",
-            "What staff accept in return: candour, collaboration, co-production, "
-            "staying legal and doing no harm.",
-            (DUTY, PARAGRAPH),
-            R18,
-        ),
-        SectionType(
-            "commitments",
-            "What managers commit to",
-            "What managers will do so that staff can use their rights.",
-            (COMMITMENT, PARAGRAPH),
-            R18,
-        ),
-        SectionType(
-            "measures",
-            "How we will know it is working",
-            "Measures such as vacancies, agency spend and the staff survey.",
-            (MEASURE, PARAGRAPH),
-            R18,
-        ),
-        SectionType(
-            "review",
-            "Review and sign-off",
-            "When the charter will be reviewed, and who agreed it.",
-            (REVIEW, SIGNATORY, PARAGRAPH),
-            R18,
-        ),
+    SectionType(
+        "principles",
+        "Our principles",
+        "The principles your team adopts. Table 1 of the briefing and the "
+        "Liberated Method's two rules are a good start.",
+        (PRINCIPLE, PARAGRAPH),
+        R18,
     ),
-    checks=check_charter,
+    SectionType(
+        "rights",
+        "Rights of staff",
+        "What staff can expect: discretion over methods, professional freedom, "
+        "time and money to learn, fair and stable pay, a voice.",
+        (RIGHT, PARAGRAPH),
+        R18,
+    ),
+    SectionType(
+        "duties",
+        "Duties of staff",
+        "What staff accept in return: candour, collaboration, co-production, "
+        "staying legal and doing no harm.",
+        (DUTY, PARAGRAPH),
+        R18,
+    ),
+    SectionType(
+        "commitments",
+        "What managers commit to",
+        "What managers will do so that staff can use their rights.",
+        (COMMITMENT, PARAGRAPH),
+        R18,
+    ),
+    SectionType(
+        "measures",
+        "How we will know it is working",
+        "Measures such as vacancies, agency spend and the staff survey.",
+        (MEASURE, PARAGRAPH),
+        R18,
+    ),
+    SectionType(
+        "review",
+        "Review and sign-off",
+        "When the charter will be reviewed, and who agreed it.",
+        (REVIEW, SIGNATORY, PARAGRAPH),
+        R18,
+    ),
 )

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "document_window/geometry"
 STATE_KEY = "document_window/state"
 SELECTED_PART = "selected-part"
-GUIDE_DONE = "wizard-done"  # kept per kind: "charter-wizard-done", "plan-wizard-done"
+GUIDE_DONE = "wizard-done"  # kept per kind: "<kind>-wizard-done"
 SAVED = "All changes saved"
 
 
@@ -66,7 +66,9 @@ class DocumentWindow(QMainWindow):
         self.centre = QStackedWidget()
         self.centre.addWidget(self.splitter)
         self.setCentralWidget(self._with_package_banner(self.centre))
-        self.catalogue_panel = CataloguePanel(catalogue, self.editor)
+        self.catalogue_panel = CataloguePanel(
+            catalogue, self.editor, articles=session.kinds.articles()
+        )
         self.coverage = CoveragePanel(self.editor, catalogue)
         self.checks = ChecksPanel(self.editor, catalogue)
         self.versions = VersionsPanel(self.editor, session.kinds)
@@ -90,11 +92,11 @@ class DocumentWindow(QMainWindow):
         self.docks["catalogue"].raise_()
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.actions: dict[str, QAction] = {}
+        self.menu_actions: dict[str, QAction] = {}
         self._menus()
         if self.project.read_only:
             for key in ("import_csv", "merge_package"):
-                self.actions[key].setEnabled(False)
+                self.menu_actions[key].setEnabled(False)
         self._connect()
         self._update_title()
         self._restore_layout()
@@ -143,7 +145,7 @@ class DocumentWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         self.menus[menu_name].addAction(action)
-        self.actions[key] = action
+        self.menu_actions[key] = action
         return action
 
     def _menus(self) -> None:
@@ -159,14 +161,14 @@ class DocumentWindow(QMainWindow):
         }
         keys = QKeySequence.StandardKey
         session = self.session
-        self._action(
-            "file",
-            "new_charter",
-            "New &charter…",
-            lambda: session.new_document("charter", self),
-            keys.New,
-        )
-        self._action("file", "new_plan", "New &plan…", lambda: session.new_document("plan", self))
+        for number, spec in enumerate(session.kinds):
+            self._action(
+                "file",
+                f"new_{spec.kind}",
+                spec.menu_label,
+                lambda kind=spec.kind: session.new_document(kind, self),
+                keys.New if number == 0 else None,
+            )
         self._action("file", "open", "&Open…", lambda: session.choose_and_open(self), keys.Open)
         self.recent_menu = self.menus["file"].addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -184,7 +186,7 @@ class DocumentWindow(QMainWindow):
         redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.menus["edit"].addActions([undo, redo])
-        self.actions.update(undo=undo, redo=redo)
+        self.menu_actions.update(undo=undo, redo=redo)
         self.menus["edit"].addSeparator()
         self._action("edit", "find", "&Find in the catalogue", self.find_in_catalogue, keys.Find)
         self._action("view", "guide", "&Guided builder", self.show_guide, "Ctrl+G")

@@ -6,6 +6,8 @@ it (so R18 lists the duty of candour, which names R18).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from desktop.entry_html import EntryContext
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.store import Catalogue
@@ -15,8 +17,9 @@ from reformkit.errors import UnknownEntryError
 class EntryLinks:
     """Builds an :class:`EntryContext` for any entry; call :meth:`forget` after a change."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, articles: Mapping[str, str] | None = None):
         self._catalogue = catalogue
+        self._articles = dict(articles or {})  # kind name -> "a Respect Charter"
         self._linked_from: dict[str, list[str]] | None = None
 
     def forget(self) -> None:
@@ -54,4 +57,5 @@ class EntryLinks:
             related=related,
             credit=self._catalogue.seed.credit,
             missing_related=tuple(missing),
+            documents=tuple(self._articles.get(kind, kind) for kind in entry.expected_in),
         )

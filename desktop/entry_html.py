@@ -16,7 +16,6 @@ from reformkit.catalogue.kinds import KINDS
 
 LINK_SCHEME = "entry"
 
-_DOCUMENTS = {"charter": "a Respect Charter", "plan": "a Local Reform Plan"}
 NATIONAL_CONTEXT = "national government (shown for context)"
 
 STYLE = """
@@ -43,6 +42,9 @@ class EntryContext:
     related: Sequence[Entry] = ()  # entries it names, and entries that name it
     credit: str = ""
     missing_related: Sequence[str] = field(default_factory=tuple)  # ids no longer there
+    # The documents expected to answer it, in words ("a Local Reform Plan"), for a
+    # recommendation; empty for one addressed to national government alone.
+    documents: Sequence[str] = ()
 
 
 def kind_label(kind: str) -> str:
@@ -50,12 +52,11 @@ def kind_label(kind: str) -> str:
     return known.label if known else kind.capitalize()
 
 
-def answered_by(entry: Entry) -> str:
+def answered_by(context: EntryContext) -> str:
     """Which local document is expected to answer a recommendation, in plain words."""
-    documents = [_DOCUMENTS.get(name, name) for name in entry.expected_in]
-    if not documents:
+    if not context.documents:
         return NATIONAL_CONTEXT
-    return " and ".join(documents)
+    return " and ".join(context.documents)
 
 
 def link(entry: Entry) -> str:
@@ -77,7 +78,7 @@ def render_entry(context: EntryContext) -> str:
     if entry.addressed_to:
         parts.append(_row("Addressed to", escape(", ".join(entry.addressed_to))))
     if entry.kind == "recommendation":
-        parts.append(_row("Answered by", escape(answered_by(entry))))
+        parts.append(_row("Answered by", escape(answered_by(context))))
     if context.children:
         parts.append(_list(_children_label(context.children), context.children))
     if context.related or context.missing_related:

@@ -44,9 +44,7 @@ def opens_the_app(args: list[str]) -> bool:
 
 
 def document_kinds() -> DocumentKinds:
-    """The kinds of document this program makes: a Respect Charter and a Local Reform Plan."""
-    from charter import CHARTER
-    from plans import PLAN
-    from reformkit.document.spec import DocumentKinds
+    """The kinds of document installed: every package in the ``reformkit.kinds`` group."""
+    from reformkit.document.registry import load_kinds
 
-    return DocumentKinds([CHARTER, PLAN])
+    return load_kinds()

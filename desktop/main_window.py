@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -56,12 +58,14 @@ class CatalogueNotifier(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalogue: Catalogue, settings: QSettings):
+    def __init__(
+        self, catalogue: Catalogue, settings: QSettings, articles: Mapping[str, str] | None = None
+    ):
         super().__init__()
         self.catalogue = catalogue
         self.settings = settings
         self.current_entry_id: str | None = None
-        self.links = EntryLinks(catalogue)
+        self.links = EntryLinks(catalogue, articles)
         self._help: HelpDialog | None = None
         self.setWindowTitle(WINDOW_TITLE)
 

@@ -24,7 +24,8 @@ from reformkit.document.review import refresh_review_flags
 from reformkit.document.spec import DocumentKinds
 from reformkit.errors import ReformKitError
 from reformkit.paths import AppPaths
-from reformkit.samples import Sample, sample_file
+from reformkit.document.spec import SampleDocument
+from reformkit.samples import sample_file
 
 if TYPE_CHECKING:
     from desktop.document_window import DocumentWindow
@@ -174,7 +175,7 @@ class AppSession(QObject):
             return
         self._show(project, then_guide=True)
 
-    def open_sample(self, sample: Sample, parent: QWidget | None = None) -> None:
+    def open_sample(self, sample: SampleDocument, parent: QWidget | None = None) -> None:
         try:
             path = sample_file(sample, self.paths.documents, self.kinds)
         except (ReformKitError, OSError) as error:

@@ -5,6 +5,7 @@ Each choice says in plain words what it does, for someone who has never seen Ref
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,10 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.help_dialogs import show_about
 from desktop.session import AppSession
-from reformkit.samples import SAMPLES
 
 TITLE = "ReformKit"
-HEADING = "Draft a Respect Charter or a Local Reform Plan"
 REASSURANCE = (
     "Everything you write is saved as you go, so there is no Save button. "
     "ReformKit works without the internet."
@@ -43,7 +42,7 @@ class StartScreen(QMainWindow):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
-        heading = QLabel(HEADING, body)
+        heading = QLabel(heading_text(session), body)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -56,25 +55,20 @@ class StartScreen(QMainWindow):
         layout.addSpacing(12)
         grid = QGridLayout()
         layout.addLayout(grid)
-        choices = [
+        choices: list[tuple[str, str, str, Callable[[], object]]] = [
             (
-                "charter",
-                "New Respect Charter",
-                "For a team: the rights staff hold, the duties they accept in return, and what "
-                "managers commit to. A guide takes you through it step by step.",
-                lambda: session.new_document("charter", self),
-            ),
-            (
-                "plan",
-                "New Local Reform Plan",
-                "For a Public Service Reform Board: missions, standards, a single-pot budget, "
-                "co-design, requests and an Innovation Zone.",
-                lambda: session.new_document("plan", self),
-            ),
+                spec.kind,
+                spec.say.new_label,
+                spec.say.description,
+                lambda kind=spec.kind: session.new_document(kind, self),
+            )
+            for spec in session.kinds
+        ]
+        choices += [
             (
                 "open",
                 "Open a document…",
-                "Open a charter or plan kept on this computer or a shared drive.",
+                f"Open {_kinds_in_words(session)} kept on this computer or a shared drive.",
                 lambda: session.choose_and_open(self),
             ),
             (
@@ -85,7 +79,7 @@ class StartScreen(QMainWindow):
                 self.show_catalogue,
             ),
         ]
-        for sample in SAMPLES:
+        for sample in session.kinds.samples():
             choices.append(
                 (
                     sample.name,
@@ -117,14 +111,16 @@ class StartScreen(QMainWindow):
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         help_menu = self.menuBar().addMenu("&Help")
+        first = True
+        for spec in self.session.kinds:
+            action = file_menu.addAction(spec.menu_label)
+            if first:
+                action.setShortcut(QKeySequence.StandardKey.New)
+                first = False
+            action.triggered.connect(
+                lambda _checked=False, kind=spec.kind: self.session.new_document(kind, self)
+            )
         for menu, text, keys, slot in (
-            (
-                file_menu,
-                "New &charter…",
-                QKeySequence.StandardKey.New,
-                lambda: self.session.new_document("charter", self),
-            ),
-            (file_menu, "New &plan…", None, lambda: self.session.new_document("plan", self)),
             (
                 file_menu,
                 "&Open…",
@@ -170,9 +166,23 @@ class StartScreen(QMainWindow):
         from desktop.main_window import MainWindow
 
         if self.catalogue_window is None:
-            self.catalogue_window = MainWindow(self.session.catalogue, self.session.settings)
+            self.catalogue_window = MainWindow(
+                self.session.catalogue, self.session.settings, self.session.kinds.articles()
+            )
         self.catalogue_window.show()
         self.catalogue_window.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+
+
+def _kinds_in_words(session: AppSession) -> str:
+    """ "a Respect Charter or a Local Reform Plan": every installed kind, joined with "or"."""
+    articles = [spec.say.article for spec in session.kinds]
+    if len(articles) <= 1:
+        return articles[0] if articles else "a document"
+    return f"{', '.join(articles[:-1])} or {articles[-1]}"
+
+
+def heading_text(session: AppSession) -> str:
+    return f"Draft {_kinds_in_words(session)}"

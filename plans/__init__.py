@@ -1,5 +1,5 @@
 """The Local Reform Plan: Board, missions, standards, budget, engagement, requests, zone."""
 
-from plans.parts import PLAN
+from plans.kind import PLAN
 
 __all__ = ["PLAN"]

@@ -5,7 +5,6 @@ missions, minimum standards, a single-pot budget, co-design, requests for devolv
 an Innovation Zone proposal and an action plan.
 """
 
-from plans.checks import check_plan
 from reformkit.document.fields import (
     CHOICE,
     DATE,
@@ -23,7 +22,6 @@ from reformkit.document.spec import (
     PARAGRAPH,
     RECORD,
     TABLE,
-    DocumentSpec,
     ItemType,
     SectionType,
 )
@@ -215,129 +213,124 @@ def _section(
     return SectionType(key, title, help_text, (*items, PARAGRAPH), tags)
 
 
-PLAN = DocumentSpec(
-    kind="plan",
-    label="Local Reform Plan",
-    extension_hint="plan",
-    answers=("R4",),
-    introduction=(
-        "This Local Reform Plan is the plan of {organisation}'s Public Service Reform Board. "
-        "It sets out the missions the Board will pursue, the standards it will hold to, how it "
-        "will pool its budgets and how it has worked with residents. It answers recommendation "
-        "4 of The Reform Dividend (Demos, 2024)."
+ANSWERS = ("R4",)
+
+INTRODUCTION = (
+    "This Local Reform Plan is the plan of {organisation}'s Public Service Reform Board. "
+    "It sets out the missions the Board will pursue, the standards it will hold to, how it "
+    "will pool its budgets and how it has worked with residents. It answers recommendation "
+    "4 of The Reform Dividend (Demos, 2024)."
+)
+
+SECTION_TYPES: tuple[SectionType, ...] = (
+    _section(
+        "foreword",
+        "Foreword and vision",
+        "Why this plan, and what the place will look like when it works.",
+        (),
+        ("R4",),
     ),
-    section_types=(
-        _section(
-            "foreword",
-            "Foreword and vision",
-            "Why this plan, and what the place will look like when it works.",
-            (),
-            ("R4",),
-        ),
-        _section(
-            "board",
-            "The Board and its members",
-            "Who sits on the Public Service Reform Board. The Mayor chairs it.",
-            (MEMBER,),
-            ("R3",),
-        ),
-        _section(
-            "place",
-            "The place: needs and assets",
-            "What the area needs, and what it already has to build on.",
-            (NEED_OR_ASSET,),
-            ("R4",),
-        ),
-        _section(
-            "missions",
-            "Missions",
-            "National mission metrics, the metro missions that "
-            "follow from them, and local missions, each with a metric, baseline, target, "
-            "date and owner.",
-            (MISSION,),
-            ("R9", "R10"),
-        ),
-        _section(
-            "standards",
-            "Minimum service standards",
-            "The floor no service may fall below, and who inspects it.",
-            (STANDARD,),
-            ("R11",),
-        ),
-        _section(
-            "system_shift",
-            "The whole-system shift",
-            "How services will become outcomes-oriented, strengths-based and person-centred.",
-            (),
-            ("R4",),
-        ),
-        _section(
-            "collaboration",
-            "Working together",
-            "Collaboration across the public sector and with civil society.",
-            (),
-            ("R3", "R4"),
-        ),
-        _section(
-            "prevention",
-            "Prevention",
-            "What stands in the way of prevention, and what helps.",
-            (PREVENTION,),
-            ("R4",),
-        ),
-        _section(
-            "engagement",
-            "Lived experience and co-design",
-            "Who was engaged, how, and what changed as a result.",
-            (ENGAGEMENT,),
-            ("R4", "R10"),
-        ),
-        _section(
-            "requests",
-            "Right-to-request proposals",
-            "Services the Board asks to run "
-            "locally. Employment support and probation are the briefing's first "
-            "candidates.",
-            (REQUEST,),
-            ("R5",),
-        ),
-        _section(
-            "budget",
-            "Total Place+ budget",
-            "The single pot, its lines by service and partner, and the Accounting Officer.",
-            (POT, BUDGET_LINE),
-            ("R14", "R15"),
-        ),
-        _section(
-            "investment",
-            "Bids and social investment",
-            "Bids to the Service Experimentation and Innovation Fund, and social investment.",
-            (INVESTMENT,),
-            ("R17",),
-        ),
-        _section(
-            "workforce",
-            "Workforce",
-            "Adopting the Respect Charter, investing in staff "
-            "development, and workforce forecasts.",
-            (WORKFORCE,),
-            ("R18",),
-        ),
-        _section(
-            "accountability",
-            "Accountability",
-            "The Citizens' Panel, audit and learning.",
-            (),
-            ("R13",),
-        ),
-        _section(
-            "innovation_zone",
-            "Innovation Zone proposal",
-            "The area, the freedoms sought, the safeguards, and how it will be evaluated.",
-            (ZONE,),
-            ("R22",),
-        ),
-        _section("actions", "Action plan", "Who does what, by when.", (ACTION,), ("R4",)),
+    _section(
+        "board",
+        "The Board and its members",
+        "Who sits on the Public Service Reform Board. The Mayor chairs it.",
+        (MEMBER,),
+        ("R3",),
     ),
-    checks=check_plan,
+    _section(
+        "place",
+        "The place: needs and assets",
+        "What the area needs, and what it already has to build on.",
+        (NEED_OR_ASSET,),
+        ("R4",),
+    ),
+    _section(
+        "missions",
+        "Missions",
+        "National mission metrics, the metro missions that "
+        "follow from them, and local missions, each with a metric, baseline, target, "
+        "date and owner.",
+        (MISSION,),
+        ("R9", "R10"),
+    ),
+    _section(
+        "standards",
+        "Minimum service standards",
+        "The floor no service may fall below, and who inspects it.",
+        (STANDARD,),
+        ("R11",),
+    ),
+    _section(
+        "system_shift",
+        "The whole-system shift",
+        "How services will become outcomes-oriented, strengths-based and person-centred.",
+        (),
+        ("R4",),
+    ),
+    _section(
+        "collaboration",
+        "Working together",
+        "Collaboration across the public sector and with civil society.",
+        (),
+        ("R3", "R4"),
+    ),
+    _section(
+        "prevention",
+        "Prevention",
+        "What stands in the way of prevention, and what helps.",
+        (PREVENTION,),
+        ("R4",),
+    ),
+    _section(
+        "engagement",
+        "Lived experience and co-design",
+        "Who was engaged, how, and what changed as a result.",
+        (ENGAGEMENT,),
+        ("R4", "R10"),
+    ),
+    _section(
+        "requests",
+        "Right-to-request proposals",
+        "Services the Board asks to run "
+        "locally. Employment support and probation are the briefing's first "
+        "candidates.",
+        (REQUEST,),
+        ("R5",),
+    ),
+    _section(
+        "budget",
+        "Total Place+ budget",
+        "The single pot, its lines by service and partner, and the Accounting Officer.",
+        (POT, BUDGET_LINE),
+        ("R14", "R15"),
+    ),
+    _section(
+        "investment",
+        "Bids and social investment",
+        "Bids to the Service Experimentation and Innovation Fund, and social investment.",
+        (INVESTMENT,),
+        ("R17",),
+    ),
+    _section(
+        "workforce",
+        "Workforce",
+        "Adopting the Respect Charter, investing in staff development, and workforce forecasts.",
+        (WORKFORCE,),
+        ("R18",),
+    ),
+    _section(
+        "accountability",
+        "Accountability",
+        "The Citizens' Panel, audit and learning.",
+        (),
+        ("R13",),
+    ),
+    _section(
+        "innovation_zone",
+        "Innovation Zone proposal",
+        "The area, the freedoms sought, the safeguards, and how it will be evaluated.",
+        (ZONE,),
+        ("R22",),
+    ),
+    _section("actions", "Action plan", "Who does what, by when.", (ACTION,), ("R4",)),
 )

@@ -25,11 +25,9 @@ from reformkit import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from reformkit.catalogue.store import Catalogue
-    from reformkit.document.spec import DocumentKinds
-    from reformkit.samples import Sample
+    from reformkit.document.spec import DocumentKinds, SampleDocument
 
 KindsLoader = Callable[[], "DocumentKinds"]
-EXPECTED_SAMPLES = 2
 
 
 class SelfTestError(Exception):
@@ -58,13 +56,13 @@ def _report(out: TextIO, message: str, code: int) -> int:
 def _check_everything(load_kinds: KindsLoader) -> str:
     from reformkit.catalogue.store import Catalogue
     from reformkit.export.formats import all_formats, in_words
-    from reformkit.samples import SAMPLES
 
     kinds = load_kinds()
+    samples = kinds.samples()
     if not all_formats():
         raise SelfTestError("no export formats are registered")
-    if len(SAMPLES) != EXPECTED_SAMPLES:
-        raise SelfTestError(f"expected {EXPECTED_SAMPLES} samples, found {len(SAMPLES)}")
+    if not len(kinds):
+        raise SelfTestError("no document kinds are installed")
     folder = Path(tempfile.mkdtemp(prefix="reformkit-self-test-"))
     try:
         with Catalogue.open(None) as catalogue:
@@ -74,19 +72,21 @@ def _check_everything(load_kinds: KindsLoader) -> str:
                     f"the catalogue has {entries} entries and "
                     f"{catalogue.count('recommendation')} recommendations, not 22"
                 )
-            for sample in SAMPLES:
+            for sample in samples:
                 _check_sample(sample, folder, kinds, catalogue)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if folder.exists():
         raise SelfTestError(f"the temporary folder {folder} could not be removed")
     return (
-        f"catalogue {entries} entries, {len(SAMPLES)} samples, "
+        f"catalogue {entries} entries, {len(samples)} samples, "
         f"{in_words([fmt.label for fmt in all_formats()], 'and')} exported and checked"
     )
 
 
-def _check_sample(sample: Sample, folder: Path, kinds: DocumentKinds, catalogue: Catalogue) -> None:
+def _check_sample(
+    sample: SampleDocument, folder: Path, kinds: DocumentKinds, catalogue: Catalogue
+) -> None:
     from reformkit.document.project import Project
     from reformkit.export import run
     from reformkit.export.formats import all_formats

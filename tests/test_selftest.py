@@ -170,9 +170,16 @@ def test_a_registered_format_whose_check_fails_is_reported(
 def test_without_the_document_kinds_it_fails_in_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code = main(["--self-test"])
+    from reformkit.document.spec import DocumentKinds
+
+    code = main(["--self-test"], load_kinds=lambda: DocumentKinds([]))
     out, _ = capsys.readouterr()
-    assert code == 1 and FAILED.match(out) and "Sample Respect Charter could not be made" in out
+    assert code == 1 and FAILED.match(out) and "no document kinds are installed" in out
+
+
+def test_with_no_loader_it_finds_the_installed_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-test"]) == 0
+    assert "2 samples" in capsys.readouterr().out
 
 
 def test_imports_no_qt() -> None:

@@ -9,6 +9,8 @@ onto the document's parts tree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,11 +91,17 @@ class CataloguePanel(QWidget):
     item_added = Signal(str)  # the new item's id
     current_entry_changed = Signal(str)  # the id of the entry now shown ("" for none)
 
-    def __init__(self, catalogue: Catalogue, editor: DocumentEditor, parent: QWidget | None = None):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        editor: DocumentEditor,
+        parent: QWidget | None = None,
+        articles: Mapping[str, str] | None = None,
+    ):
         super().__init__(parent)
         self.catalogue = catalogue
         self.editor = editor
-        self.links = EntryLinks(catalogue)
+        self.links = EntryLinks(catalogue, articles)
         self._section_id: str | None = None
         self._query = ""
         self.current_entry_id: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reformkit.document.checks import DOCUMENT, ERROR, ITEM, SECTION, WARNING, Problem
+from reformkit.document.checks import DOCUMENT, ERROR, ITEM, SECTION, WARNING, Problem, Severity
 from reformkit.document.fields import DATE
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec, DocumentSpecError
@@ -35,18 +35,6 @@ SEVERITIES = {
 }
 ORDER = (ERROR, WARNING)
 
-# What "nothing to check" means, for each kind of document.
-ALL_CLEAR = {
-    "plan": (
-        "✓ Nothing to check: the budget adds up, every mission has a metric and an owner, "
-        "every action has an owner and a due date, the Board has its chair, and every "
-        "recommendation expected of a plan is answered."
-    ),
-    "charter": (
-        "✓ Nothing to check: the charter says whom it is for, has a duty of candour, a "
-        "review date and signatures, and answers every recommendation expected of it."
-    ),
-}
 ALL_CLEAR_OTHER = "✓ Nothing to check: every part has something in it and nothing is missing."
 
 
@@ -64,7 +52,7 @@ class PartGroup:
     problems: tuple[Problem, ...]
 
     @property
-    def worst(self) -> str:
+    def worst(self) -> Severity:
         return ERROR if any(p.severity == ERROR for p in self.problems) else WARNING
 
 
@@ -128,7 +116,7 @@ def part_name(document: Document, spec: DocumentSpec, kind: str, part_id: str) -
 def summary(problems: Sequence[Problem], spec: DocumentSpec) -> str:
     """``3 things to check: 1 problem, 2 warnings`` or the all-clear for the kind."""
     if not problems:
-        return ALL_CLEAR.get(spec.kind, ALL_CLEAR_OTHER)
+        return spec.say.all_clear or ALL_CLEAR_OTHER
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
     head = f"{len(problems)} thing{'s' if len(problems) != 1 else ''} to check"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reformkit.document.csv_import import CSV_TARGETS, RowCheck
+from reformkit.document.csv_import import RowCheck
 from reformkit.document.csv_read import CsvTable
 from reformkit.document.model import Document, Section
 from reformkit.document.spec import DocumentSpec, DocumentSpecError, ItemType
@@ -38,7 +38,7 @@ class Target:
 
 def targets(document: Document, spec: DocumentSpec) -> list[Target]:
     """The document's sections a spreadsheet can be imported into, in order."""
-    names = CSV_TARGETS.get(spec.kind, {})
+    names = spec.csv_targets
     found = []
     for number, section in enumerate(document.sections, 1):
         name = names.get(section.key)
@@ -54,7 +54,7 @@ def targets(document: Document, spec: DocumentSpec) -> list[Target]:
 
 def no_target_message(spec: DocumentSpec) -> str:
     """What to do when the document has no part a spreadsheet can go into."""
-    kinds = CSV_TARGETS.get(spec.kind, {})
+    kinds = spec.csv_targets
     titles = []
     for key in kinds:
         try:

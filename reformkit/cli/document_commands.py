@@ -1,4 +1,4 @@
-"""``reformkit new | import | dump | coverage | versions | snapshot | diff | export | schema``."""
+"""``reformkit kinds | new | import | dump | coverage | versions | snapshot | diff | export``."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: Any) -> None:
-    new = commands.add_parser("new", help="start a new charter or plan file")
-    new.add_argument("kind", help="charter or plan")
+    kinds = commands.add_parser("kinds", help="list the kinds of document you can start")
+    kinds.set_defaults(handler=list_kinds)
+
+    new = commands.add_parser("new", help="start a new document file")
+    new.add_argument("kind", help="the kind of document to start (reformkit kinds lists them)")
     new.add_argument("file", type=Path)
     new.add_argument("--title", required=True)
     new.add_argument("--organisation", default="")
@@ -97,6 +100,18 @@ def _catalogue(args: argparse.Namespace) -> Any:
     return open_catalogue(args)
 
 
+def list_kinds(args: argparse.Namespace) -> int:
+    """Each installed kind: the name to give ``reformkit new``, its label and what it is for."""
+    kinds = list(_kinds(args))
+    if not kinds:
+        print("No kinds of document are installed. Reinstall ReformKit.", file=sys.stderr)
+        return 1
+    width = max(len(spec.kind) for spec in kinds)
+    for spec in kinds:
+        print(f"{spec.kind:<{width}}  {spec.label}: {spec.say.description}")
+    return 0
+
+
 def new_document(args: argparse.Namespace) -> int:
     from reformkit.document.project import Project
 
@@ -153,7 +168,7 @@ def dump_document(args: argparse.Namespace) -> int:
 
 
 def show_coverage(args: argparse.Namespace) -> int:
-    from reformkit.document.coverage import coverage, gaps
+    from reformkit.document.coverage import ANSWERED, coverage, gaps
 
     with _open(args) as project, _catalogue(args) as catalogue:
         rows = coverage(project.document, project.spec, catalogue.entries("recommendation"))
@@ -189,7 +204,7 @@ def show_coverage(args: argparse.Namespace) -> int:
         )
     missing = gaps(rows)
     print(
-        f"\n{sum(r.status == 'answered' for r in rows)} of 22 answered; "
+        f"\n{sum(r.status == ANSWERED for r in rows)} of 22 answered; "
         f"{len(missing)} expected in a {label} but missing"
         + (f": {', '.join(r.recommendation.id for r in missing)}." if missing else ".")
     )

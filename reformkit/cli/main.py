@@ -50,14 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, load_kinds: KindsLoader | None = None) -> int:
     """Run the command line and return the exit code.
 
-    ``load_kinds`` supplies the document kinds (charter, plan). The kernel cannot import
-    them itself, since they are built on it; the ``reformkit`` launcher passes them in.
+    ``load_kinds`` supplies the document kinds; by default, every kind installed in the
+    ``reformkit.kinds`` entry-point group (tests pass their own).
     """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
-    args.load_kinds = load_kinds or _no_kinds
+    args.load_kinds = load_kinds or _installed_kinds
     if args.command is None:
         print(
             "Give a command, for example: reformkit catalogue list. See reformkit --help.",
@@ -67,10 +67,10 @@ def main(argv: Sequence[str] | None = None, load_kinds: KindsLoader | None = Non
     return run(args)
 
 
-def _no_kinds() -> DocumentKinds:
-    from reformkit.document.spec import DocumentKinds
+def _installed_kinds() -> DocumentKinds:
+    from reformkit.document.registry import load_kinds
 
-    return DocumentKinds([])
+    return load_kinds()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -37,7 +37,6 @@ from reformkit.document.project import Project
 from reformkit.document.spec import DocumentSpec, DocumentSpecError, ItemType
 
 __all__ = [
-    "CSV_TARGETS",
     "SYNONYMS",
     "CsvError",
     "CsvTable",
@@ -49,19 +48,6 @@ __all__ = [
     "parse_csv",
     "read_csv",
 ]
-
-# Which item types a CSV may fill, in which sections, for each kind of document.
-CSV_TARGETS: dict[str, dict[str, str]] = {
-    "plan": {
-        "board": "member",
-        "missions": "mission",
-        "standards": "standard",
-        "budget": "budget_line",
-        "engagement": "engagement",
-        "actions": "action",
-    },
-    "charter": {"measures": "measure"},
-}
 
 # Other headings people give a column, by field name. A field's own name and label always
 # match; these are tried only for columns those did not claim.
@@ -147,9 +133,9 @@ class RowCheck:
 
 def import_target(spec: DocumentSpec, section_key: str) -> ItemType:
     """The item type a CSV fills in a section of this kind, or a :class:`CsvError`."""
-    name = CSV_TARGETS.get(spec.kind, {}).get(section_key)
+    name = spec.csv_targets.get(section_key)
     if name is None:
-        sections = [spec.section_type(k).title for k in CSV_TARGETS.get(spec.kind, {})]
+        sections = [spec.section_type(k).title for k in spec.csv_targets]
         raise CsvError(
             "A spreadsheet cannot be imported into this part. "
             + (f"It can go into: {', '.join(sections)}." if sections else "")

@@ -6,11 +6,13 @@ checks, compares and exports any document from its spec without knowing which ki
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reformkit.document.fields import LONG_TEXT, Field, FieldError
+from reformkit.document.guide import Guide
 from reformkit.errors import ReformKitError
 
 if TYPE_CHECKING:
@@ -103,18 +105,59 @@ CUSTOM_SECTION = SectionType(
 
 
 @dataclass(frozen=True)
+class KindWords:
+    """What the app says about a kind, in its people's words."""
+
+    new_label: str  # "New Respect Charter": the start screen's choice and the File menu
+    description: str  # the line under that choice
+    article: str  # "a Respect Charter": "expected in a Respect Charter"
+    all_clear: str = ""  # the Checks panel's words when nothing needs attention
+    menu_label: str = ""  # "New &charter…": the File menu's item, with its access key
+
+
+@dataclass(frozen=True)
+class SampleDocument:
+    """A complete, realistic document of this kind for newcomers, shipped as JSON."""
+
+    name: str  # a stable key, and the JSON file's name in resources/samples
+    label: str  # "Sample Respect Charter"
+    description: str
+    source: Path  # the JSON file
+
+
+@dataclass(frozen=True)
 class DocumentSpec:
-    """A kind of document (``charter`` or ``plan``) and its section types, in order."""
+    """A kind of document (a charter, a plan…): everything ReformKit knows about it.
+
+    A kind package builds one and registers it in the ``reformkit.kinds`` entry-point group;
+    the kernel and the desktop reach it only through :class:`DocumentKinds`.
+    """
 
     kind: str
     label: str
-    extension_hint: str
     section_types: tuple[SectionType, ...]
     answers: tuple[str, ...] = field(default=())  # recommendations it exists to answer
-    introduction: str = ""  # the opening paragraph of an export; {organisation} is filled in
+    introduction: str = ""  # the opening paragraph of an export, filled by introduction_values
     # The kind's own checks (budgets that add up, missions with metrics…), run after the
     # generic ones by reformkit.document.checks.check_document.
     checks: Callable[[Document, DocumentSpec], list[Problem]] | None = None
+    words: KindWords | None = None
+    guide: Guide = field(default_factory=Guide)
+    csv_targets: Mapping[str, str] = field(default_factory=dict)  # section key -> item type
+    sample: SampleDocument | None = None
+    # The values the introduction names ({organisation}, {team}…), read from the document.
+    introduction_values: Callable[[Document], Mapping[str, str]] | None = None
+
+    @property
+    def say(self) -> KindWords:
+        """The kind's words, or plain ones made from its label."""
+        return self.words or KindWords(
+            f"New {self.label}", f"Start a new {self.label}.", f"a {self.label}"
+        )
+
+    @property
+    def menu_label(self) -> str:
+        return self.say.menu_label or f"New {self.label}…"
 
     def section_type(self, key: str) -> SectionType:
         for candidate in (*self.section_types, CUSTOM_SECTION):
@@ -138,11 +181,22 @@ class DocumentKinds:
     def __init__(self, specs: Iterable[DocumentSpec]):
         self._specs = {spec.kind: spec for spec in specs}
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[DocumentSpec]:
         return iter(self._specs.values())
 
     def names(self) -> list[str]:
         return list(self._specs)
+
+    def samples(self) -> list[SampleDocument]:
+        """Every kind's sample document, in the order the kinds were registered."""
+        return [spec.sample for spec in self._specs.values() if spec.sample is not None]
+
+    def articles(self) -> dict[str, str]:
+        """Each kind's name with its words: {"plan": "a Local Reform Plan"}."""
+        return {name: spec.say.article for name, spec in self._specs.items()}
+
+    def __len__(self) -> int:
+        return len(self._specs)
 
     def get(self, kind: str) -> DocumentSpec:
         spec = self._specs.get(kind.strip().lower())

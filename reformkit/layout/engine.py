@@ -79,15 +79,15 @@ def tag_line(tags: Iterable[str], titles: dict[str, str]) -> Paragraph:
 
 
 def _introduction(document: Document, spec: DocumentSpec) -> str:
+    """The kind's opening paragraph, filled with the values the kind reads from the document."""
     if not spec.introduction:
         return ""
-    team = next(
-        (str(i.fields.get("team") or "") for _, i in document.items() if i.type == "scope"), ""
-    )
-    organisation = document.meta.organisation or "the organisation"
-    return spec.introduction.format(
-        organisation=organisation, team=team or document.meta.organisation or "the team"
-    )
+    values = dict(spec.introduction_values(document)) if spec.introduction_values else {}
+    values.setdefault("organisation", document.meta.organisation or "the organisation")
+    try:
+        return spec.introduction.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return ""  # a kind whose introduction names a value it does not supply
 
 
 def _section(

@@ -17,7 +17,7 @@ from charter.checks import CHARTER_NO_REVIEW
 from desktop.editing.editor import DocumentEditor
 from desktop.launcher import document_kinds
 from desktop.panels.checks_panel import PART_ROLE, REFRESH_DELAY_MS, RULE_ROLE, ChecksPanel
-from desktop.panels.checks_words import ALL_CLEAR, SEVERITIES, group_problems, part_name, summary
+from desktop.panels.checks_words import SEVERITIES, group_problems, part_name, summary
 from plans import PLAN
 from plans.checks import BUDGET_MISMATCH
 from reformkit.catalogue.store import Catalogue
@@ -201,8 +201,8 @@ def test_an_empty_charter_lists_its_parts_in_order(
 
 
 def test_wording() -> None:
-    assert summary([], PLAN) == ALL_CLEAR["plan"]
-    assert ALL_CLEAR["plan"].startswith("✓ Nothing to check: the budget adds up")
+    assert summary([], PLAN) == PLAN.say.all_clear
+    assert summary([], PLAN).startswith("✓ Nothing to check: the budget adds up")
     assert summary([], CHARTER).startswith("✓ Nothing to check")
     one = Problem("r", "m", SECTION, "s")
     bad = Problem("r", "m", ITEM, "i", ERROR)

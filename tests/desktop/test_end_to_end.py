@@ -86,7 +86,7 @@ def test_from_the_start_screen_to_a_word_document(
     assert window.centre.currentWidget() is window.splitter
 
     # Every step was an undoable edit, and Undo in the window's menu reaches them.
-    undo, redo = window.actions["undo"], window.actions["redo"]
+    undo, redo = window.menu_actions["undo"], window.menu_actions["redo"]
     before = _content(window)
     assert window.editor.undo_stack.count() > 8
     undo.trigger()

@@ -138,7 +138,7 @@ def test_standard_shortcuts(qtbot: QtBot, session: AppSession, tmp_path: Path) -
     Project.create(path, CHARTER, "Charter").close()
     session.open_document(path)
     window = _wait_for_window(qtbot, session)
-    shortcuts = {name: action.shortcut() for name, action in window.actions.items()}
+    shortcuts = {name: action.shortcut() for name, action in window.menu_actions.items()}
     assert shortcuts["new_charter"] == QKeySequence("Ctrl+N")
     assert shortcuts["open"] == QKeySequence("Ctrl+O")
     assert shortcuts["undo"] == QKeySequence("Ctrl+Z")

@@ -52,7 +52,7 @@ def test_problem_defaults_to_a_warning_and_is_frozen() -> None:
     assert problem.severity == "warning"
     with pytest.raises(dataclasses.FrozenInstanceError):
         problem.message = "changed"  # type: ignore[misc]
-    assert [f.name for f in dataclasses.fields(DocumentSpec)][-1] == "checks"
+    assert "checks" in [f.name for f in dataclasses.fields(DocumentSpec)]
 
 
 def test_an_unanswered_recommendation_points_at_the_section_where_it_belongs(

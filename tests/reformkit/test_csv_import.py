@@ -16,7 +16,6 @@ from plans.checks import check_plan
 from plans.parts import ACTION, BUDGET_LINE, MEMBER, MISSION
 from reformkit.document import csv_import, project
 from reformkit.document.csv_import import (
-    CSV_TARGETS,
     CsvError,
     CsvTable,
     guess_mapping,
@@ -412,11 +411,10 @@ def test_charter_measures_and_plan_actions_from_a_semicolon_file(
 
 
 def test_csv_targets_are_sections_that_hold_those_items() -> None:
-    for kind, targets in CSV_TARGETS.items():
-        spec = KINDS.get(kind)
-        for key, item_type in targets.items():
+    for spec in KINDS:
+        for key, item_type in spec.csv_targets.items():
             assert import_target(spec, key).name == item_type
-    assert set(CSV_TARGETS["plan"]) >= {"board", "missions", "standards", "budget", "actions"}
+    assert set(PLAN.csv_targets) >= {"board", "missions", "standards", "budget", "actions"}
     with pytest.raises(CsvError, match="It can go into: The Board and its members"):
         import_target(PLAN, "foreword")
 
@@ -438,7 +436,7 @@ def test_add_items_is_all_or_nothing_when_the_write_fails(
 ) -> None:
     budget = section(plan, "budget").id
     plan.add_items(budget, "budget_line", [{"service": "Kept", "partner": "B", "amount": "1"}])
-    real_row = project._item_row
+    real_row = project.item_row
     calls = []
 
     def failing_row(*args: Any) -> dict[str, Any]:
@@ -447,7 +445,7 @@ def test_add_items_is_all_or_nothing_when_the_write_fails(
             raise OSError("disk full")
         return real_row(*args)
 
-    monkeypatch.setattr(project, "_item_row", failing_row)
+    monkeypatch.setattr(project, "item_row", failing_row)
     rows = [{"service": f"S{n}", "partner": "B", "amount": "1"} for n in range(3)]
     with pytest.raises(OSError, match="disk full"):
         plan.add_items(budget, "budget_line", rows)

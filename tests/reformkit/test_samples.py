@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reformkit.document.project import Project
-from reformkit.samples import SAMPLES, sample_file
+from reformkit.samples import sample_file
 from tests.documents import KINDS
 
 
 def test_samples_become_document_files_once(tmp_path: Path) -> None:
-    for sample in SAMPLES:
+    samples = KINDS.samples()
+    assert [s.name for s in samples] == ["respect-charter", "local-reform-plan"]
+    for sample in samples:
         path = sample_file(sample, tmp_path, KINDS)
         with Project.open(path, KINDS) as project:
             assert project.document.sections and project.document.meta.title

@@ -77,7 +77,6 @@ def test_the_app_never_touches_the_network(no_network: list[str], qtbot, tmp_pat
     from desktop.start_screen import StartScreen
     from reformkit.catalogue.store import Catalogue
     from reformkit.paths import AppPaths
-    from reformkit.samples import SAMPLES
     from tests.desktop.fakes import FakePrompts
 
     paths = AppPaths.default()
@@ -90,7 +89,7 @@ def test_the_app_never_touches_the_network(no_network: list[str], qtbot, tmp_pat
         browser = create_main_window(catalogue, settings)
         qtbot.addWidget(browser)
         browser.show()
-        session.open_sample(SAMPLES[1], start)  # the Local Reform Plan
+        session.open_sample(session.kinds.get("plan").sample, start)  # type: ignore[arg-type]
         qtbot.waitUntil(lambda: bool(session.windows), timeout=20000)
         window = session.windows[0]
         qtbot.waitExposed(window)

@@ -1,0 +1,55 @@
+"""The Respect Charter as a document kind: everything ReformKit knows about it, in one spec.
+
+Registered in ``pyproject.toml`` under the ``reformkit.kinds`` entry points, which is the
+only way the kernel and the desktop reach it.
+"""
+
+from collections.abc import Mapping
+
+import resources
+from charter.checks import check_charter
+from charter.parts import INTRODUCTION, R18, SECTION_TYPES
+from charter.steps import GUIDE
+from reformkit.document.model import Document
+from reformkit.document.spec import DocumentSpec, KindWords, SampleDocument
+
+
+def introduction_values(document: Document) -> Mapping[str, str]:
+    """The team the charter is for (from its scope), else the organisation."""
+    team = next(
+        (str(i.fields.get("team") or "") for _, i in document.items() if i.type == "scope"), ""
+    )
+    return {"team": team or document.meta.organisation or "the team"}
+
+
+CHARTER = DocumentSpec(
+    kind="charter",
+    label="Respect Charter",
+    section_types=SECTION_TYPES,
+    answers=R18,
+    introduction=INTRODUCTION,
+    introduction_values=introduction_values,
+    checks=check_charter,
+    guide=GUIDE,
+    csv_targets={"measures": "measure"},
+    words=KindWords(
+        new_label="New Respect Charter",
+        description=(
+            "For a team: the rights staff hold, the duties they accept in return, and what "
+            "managers commit to. A guide takes you through it step by step."
+        ),
+        menu_label="New &charter…",
+        article="a Respect Charter",
+        all_clear=(
+            "✓ Nothing to check: the charter says whom it is for, has a duty of candour, a "
+            "review date and signatures, and answers every recommendation expected of it."
+        ),
+    ),
+    sample=SampleDocument(
+        "respect-charter",
+        "Sample Respect Charter",
+        "A children's social care team's charter: principles, rights, duties, what "
+        "managers commit to, and how the team will know it works.",
+        resources.path("samples", "respect-charter.json"),
+    ),
+)

@@ -1,0 +1,60 @@
+"""The Local Reform Plan as a document kind: everything ReformKit knows about it, in one spec.
+
+Registered in ``pyproject.toml`` under the ``reformkit.kinds`` entry points, which is the
+only way the kernel and the desktop reach it.
+"""
+
+from collections.abc import Mapping
+
+import resources
+from plans.checks import check_plan
+from plans.parts import ANSWERS, INTRODUCTION, SECTION_TYPES
+from plans.steps import GUIDE
+from reformkit.document.model import Document
+from reformkit.document.spec import DocumentSpec, KindWords, SampleDocument
+
+
+def introduction_values(document: Document) -> Mapping[str, str]:
+    """The Board's Combined Authority, as the plan's metadata names it."""
+    return {"organisation": document.meta.organisation or "the Combined Authority"}
+
+
+PLAN = DocumentSpec(
+    kind="plan",
+    label="Local Reform Plan",
+    section_types=SECTION_TYPES,
+    answers=ANSWERS,
+    introduction=INTRODUCTION,
+    introduction_values=introduction_values,
+    checks=check_plan,
+    guide=GUIDE,
+    csv_targets={
+        "board": "member",
+        "missions": "mission",
+        "standards": "standard",
+        "budget": "budget_line",
+        "engagement": "engagement",
+        "actions": "action",
+    },
+    words=KindWords(
+        new_label="New Local Reform Plan",
+        description=(
+            "For a Public Service Reform Board: missions, standards, a single-pot budget, "
+            "co-design, requests and an Innovation Zone."
+        ),
+        menu_label="New &plan…",
+        article="a Local Reform Plan",
+        all_clear=(
+            "✓ Nothing to check: the budget adds up, every mission has a metric and an owner, "
+            "every action has an owner and a due date, the Board has its chair, and every "
+            "recommendation expected of a plan is answered."
+        ),
+    ),
+    sample=SampleDocument(
+        "local-reform-plan",
+        "Sample Local Reform Plan",
+        "A fictional Combined Authority's plan: its Board, missions, standards, a "
+        "single-pot budget, co-design, requests, an Innovation Zone and actions.",
+        resources.path("samples", "local-reform-plan.json"),
+    ),
+)
