@@ -19,13 +19,6 @@ from PySide6.QtWidgets import QWidget
 
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 
-# Attributes in files being restructured by their owners, to be renamed there. The set only
-# shrinks: a test below fails once an entry no longer shadows, so that it is removed then.
-PENDING = {
-    ("desktop.document_window.DocumentWindow", "actions"),
-    ("desktop.panels.export_dialog.ExportDialog", "result"),
-}
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(DESKTOP.parent).with_suffix("").parts
@@ -112,8 +105,4 @@ def test_the_check_finds_a_shadowing_attribute() -> None:
 
 
 def test_no_attribute_hides_a_qt_name() -> None:
-    assert find_shadowing() - PENDING == set()
-
-
-def test_pending_entries_still_need_fixing() -> None:
-    assert PENDING - find_shadowing() == set()
+    assert find_shadowing() == set()
