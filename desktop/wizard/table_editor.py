@@ -32,7 +32,7 @@ from desktop.wizard.table_model import (
     ItemTableModel,
     problem_colour,
 )
-from desktop.wizard.table_view import _WIDE, CellDelegate, TableView
+from desktop.wizard.table_view import WIDE, CellDelegate, TableView
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.fields import CHOICE, DATE, FLAG, INTEGER, MONEY
 from reformkit.document.model import Item
@@ -325,7 +325,7 @@ class ItemTableEditor(QWidget):
                 fixed[column] = max(need, 9 * em)
             elif field.type == CHOICE:
                 fixed[column] = max(need, 10 * em)
-            elif field.type in _WIDE:
+            elif field.type in WIDE:
                 weights[column] = 4
             else:
                 weights[column] = 3 if field.name == title else 2

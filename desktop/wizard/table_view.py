@@ -31,7 +31,7 @@ _PLACEHOLDERS = {
     MONEY: "Pounds, for example 125000",
     INTEGER: "A whole number",
 }
-_WIDE = (LONG_TEXT, TEXT_LIST)
+WIDE = (LONG_TEXT, TEXT_LIST)  # field types shown in a wider column
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -67,7 +67,7 @@ class CellDelegate(QStyledItemDelegate):
             for value, label in model.choices_for(item, field):
                 combo.addItem(label, value)
             editor = combo
-        elif field.type in _WIDE:
+        elif field.type in WIDE:
             text = QPlainTextEdit(parent)
             text.setTabChangesFocus(True)
             if field.type == TEXT_LIST:

@@ -23,15 +23,15 @@ from reformkit.document.fields import FieldError
 from reformkit.document.model import Document, Item, Meta, Section, Source, clean_tags, new_id, now
 from reformkit.document.project_io import (
     LoadedFile,
-    _item_row,
-    _read_holder,
-    _renumber_items,
-    _renumber_sections,
-    _save_meta,
-    _set_holder,
-    _unstorable,
-    _write_all,
+    item_row,
     read_for_opening,
+    read_holder,
+    renumber_items,
+    renumber_sections,
+    save_meta,
+    set_holder,
+    unstorable_message,
+    write_all,
 )
 from reformkit.document.spec import DocumentKinds, DocumentSpec
 from reformkit.document.storage import load_document, section_row
@@ -94,15 +94,15 @@ class Project:
         db = files.create_file(path)
         try:
             with db.atomic():
-                _write_all(db, document)
-                _set_holder(db)
+                write_all(db, document)
+                set_holder(db)
         except BaseException as error:
             db.close()
             path.unlink(missing_ok=True)
             if isinstance(error, sqlite3.OperationalError):
                 raise files.write_failed(path, error, f"{path.name} could not be created") from None
             if isinstance(error, UnicodeEncodeError):
-                raise ProjectError(_unstorable(f"{path.name} was not created")) from None
+                raise ProjectError(unstorable_message(f"{path.name} was not created")) from None
             raise
         return cls(path, db, document, spec)
 
@@ -129,7 +129,7 @@ class Project:
             reason = "The file or its folder cannot be written to, so it opened read-only."
         if reason:
             return cls(path, None, loaded.document, loaded.spec, reason)
-        holder = _read_holder(path)
+        holder = read_holder(path)
         if not ignore_lock:
             files.check_holder(holder, path)
         if loaded.modified_since(path):
@@ -138,7 +138,7 @@ class Project:
         db = files.open_for_writing(path)
         try:
             with db.atomic():
-                _set_holder(db)
+                set_holder(db)
         except sqlite3.OperationalError as error:
             db.close()
             raise files.write_failed(
@@ -181,7 +181,7 @@ class Project:
         with self._edit("meta", self.document.meta.id) as db:
             for key, value in changes.items():
                 setattr(self.document.meta, key, list(value) if key == "authors" else value)
-            _save_meta(db, self.document.meta)
+            save_meta(db, self.document.meta)
 
     # Sections.
     def add_section(self, key: str, title: str = "", index: int | None = None) -> Section:
@@ -194,7 +194,7 @@ class Project:
         with self._edit("section-added", section.id) as db:
             sections.insert(index, section)
             db.table("sections").insert(section_row(section, index))
-            _renumber_sections(db, sections)
+            renumber_sections(db, sections)
         return section
 
     def update_section(self, section_id: str, **changes: Any) -> Section:
@@ -218,7 +218,7 @@ class Project:
         with self._edit("section-removed", section_id) as db:
             self.document.sections.remove(section)
             db.execute("delete from sections where id = ?", [section_id])
-            _renumber_sections(db, self.document.sections)
+            renumber_sections(db, self.document.sections)
         return section
 
     def move_section(self, section_id: str, index: int) -> None:
@@ -227,7 +227,7 @@ class Project:
         with self._edit("section-moved", section_id) as db:
             sections.remove(section)
             sections.insert(max(0, min(index, len(sections))), section)
-            _renumber_sections(db, sections)
+            renumber_sections(db, sections)
 
     # Items.
     def add_item(
@@ -253,8 +253,8 @@ class Project:
         index = len(items) if index is None else max(0, min(index, len(items)))
         with self._edit("item-added", item.id) as db:
             items.insert(index, item)
-            db.table("items").insert(_item_row(item, section.id, index))
-            _renumber_items(db, section)
+            db.table("items").insert(item_row(item, section.id, index))
+            renumber_items(db, section)
         return item
 
     def add_items(
@@ -303,7 +303,7 @@ class Project:
         with self._edit("items-added", section.id) as db:
             section.items.extend(items)
             db.table("items").insert_all(
-                [_item_row(item, section.id, start + n) for n, item in enumerate(items)]
+                [item_row(item, section.id, start + n) for n, item in enumerate(items)]
             )
         return items
 
@@ -325,9 +325,7 @@ class Project:
                 item.needs_review = needs_review
             if source is not None:
                 item.source = source
-            db.table("items").update(
-                item_id, _item_row(item, section.id, section.items.index(item))
-            )
+            db.table("items").update(item_id, item_row(item, section.id, section.items.index(item)))
         return item
 
     def remove_item(self, item_id: str) -> Item:
@@ -335,7 +333,7 @@ class Project:
         with self._edit("item-removed", item_id) as db:
             section.items.remove(item)
             db.execute("delete from items where id = ?", [item_id])
-            _renumber_items(db, section)
+            renumber_items(db, section)
         return item
 
     def move_item(self, item_id: str, section_id: str, index: int) -> None:
@@ -347,9 +345,9 @@ class Project:
             old_section.items.remove(item)
             target.items.insert(max(0, min(index, len(target.items))), item)
             db.execute("update items set section_id = ? where id = ?", [target.id, item_id])
-            _renumber_items(db, old_section)
+            renumber_items(db, old_section)
             if target is not old_section:
-                _renumber_items(db, target)
+                renumber_items(db, target)
 
     # Putting back what was removed (undo), with the same ids.
     def restore_item(self, section_id: str, item: Item, index: int) -> Item:
@@ -357,8 +355,8 @@ class Project:
         self.spec.section_type(section.key).item_type(item.type)
         with self._edit("item-added", item.id) as db:
             section.items.insert(max(0, min(index, len(section.items))), item)
-            db.table("items").insert(_item_row(item, section.id, 0))
-            _renumber_items(db, section)
+            db.table("items").insert(item_row(item, section.id, 0))
+            renumber_items(db, section)
         return item
 
     def restore_section(self, section: Section, index: int) -> Section:
@@ -368,9 +366,9 @@ class Project:
             sections.insert(max(0, min(index, len(sections))), section)
             db.table("sections").insert(section_row(section, 0))
             db.table("items").insert_all(
-                [_item_row(item, section.id, n) for n, item in enumerate(section.items)]
+                [item_row(item, section.id, n) for n, item in enumerate(section.items)]
             )
-            _renumber_sections(db, sections)
+            renumber_sections(db, sections)
         return section
 
     def remove_items(self, item_ids: Sequence[str]) -> list[tuple[str, int, Item]]:
@@ -386,7 +384,7 @@ class Project:
                 section.items.remove(item)
             db.conn.executemany("delete from items where id = ?", [(i,) for i in item_ids])
             for section in {id(s): s for s, _, _ in found}.values():
-                _renumber_items(db, section)
+                renumber_items(db, section)
         return sorted(removed, key=lambda entry: entry[1])
 
     def restore_items(self, placed: Sequence[tuple[str, int, Item]]) -> None:
@@ -396,10 +394,10 @@ class Project:
             for section_id, index, item in sorted(placed, key=lambda entry: entry[1]):
                 section = self.document.section(section_id)
                 section.items.insert(max(0, min(index, len(section.items))), item)
-                db.table("items").insert(_item_row(item, section.id, 0))
+                db.table("items").insert(item_row(item, section.id, 0))
                 touched[section.id] = section
             for section in touched.values():
-                _renumber_items(db, section)
+                renumber_items(db, section)
 
     # Where the user was: the wizard's step, the part last selected. Kept in the file so
     # that reopening it, even after a crash, lands in the same place.
@@ -509,7 +507,7 @@ class Project:
             if isinstance(error, sqlite3.OperationalError):  # a full disk, a failing drive
                 raise files.write_failed(self.path, error) from None
             if isinstance(error, UnicodeEncodeError):
-                raise ProjectError(_unstorable("the change was not made")) from None
+                raise ProjectError(unstorable_message("the change was not made")) from None
             raise
         for listener in list(self._listeners):
             listener(change, target_id)

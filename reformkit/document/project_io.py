@@ -60,7 +60,7 @@ def _signature(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, wal.stat().st_mtime_ns if wal.exists() else 0)
 
 
-def _unstorable(what: str) -> str:
+def unstorable_message(what: str) -> str:
     """Text holding a lone surrogate (say, a command-line argument in another encoding)."""
     return (
         f"The text holds a character that cannot be stored (a broken or mis-encoded one), so "
@@ -68,7 +68,7 @@ def _unstorable(what: str) -> str:
     )
 
 
-def _read_holder(path: Path) -> str | None:
+def read_holder(path: Path) -> str | None:
     connection = files.read_only_connection(path)
     try:
         row = connection.execute("select value from meta where key = 'open_by'").fetchone()
@@ -77,27 +77,27 @@ def _read_holder(path: Path) -> str | None:
         connection.close()
 
 
-def _set_holder(db: Database) -> None:
+def set_holder(db: Database) -> None:
     holder = {**files.this_holder(), "since": now()}
     db.table("meta").upsert({"key": "open_by", "value": json.dumps(holder)}, pk="key")
 
 
-def _save_meta(db: Database, meta: Meta) -> None:
+def save_meta(db: Database, meta: Meta) -> None:
     db.table("meta").upsert_all(meta_rows(meta), pk="key")
 
 
-def _write_all(db: Database, document: Document) -> None:
+def write_all(db: Database, document: Document) -> None:
     db.table("meta").upsert_all(
         [{"key": "kind", "value": document.kind}, *meta_rows(document.meta)], pk="key"
     )
     for position, section in enumerate(document.sections):
         db.table("sections").insert(section_row(section, position))
         db.table("items").insert_all(
-            [_item_row(item, section.id, index) for index, item in enumerate(section.items)]
+            [item_row(item, section.id, index) for index, item in enumerate(section.items)]
         )
 
 
-def _item_row(item: Item, section_id: str, position: int) -> dict[str, Any]:
+def item_row(item: Item, section_id: str, position: int) -> dict[str, Any]:
     return {
         "id": item.id,
         "section_id": section_id,
@@ -114,14 +114,14 @@ def _item_row(item: Item, section_id: str, position: int) -> dict[str, Any]:
     }
 
 
-def _renumber_sections(db: Database, sections: list[Section]) -> None:
+def renumber_sections(db: Database, sections: list[Section]) -> None:
     db.conn.executemany(
         "update sections set position = ? where id = ?",
         [(index, s.id) for index, s in enumerate(sections)],
     )
 
 
-def _renumber_items(db: Database, section: Section) -> None:
+def renumber_items(db: Database, section: Section) -> None:
     db.conn.executemany(
         "update items set position = ? where id = ?",
         [(index, i.id) for index, i in enumerate(section.items)],
