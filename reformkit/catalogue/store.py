@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlite_utils import Database
 
@@ -30,7 +30,9 @@ _KIND_WEIGHT = {"recommendation": 3.0}
 _TITLE_WEIGHT = 4.0
 _KIND_ORDER = {name: index for index, name in enumerate(KINDS)}
 
-Listener = Callable[[str, str], None]
+#: What happened to the catalogue: an entry added (id "" for many at once), changed, removed.
+CatalogueChange = Literal["added", "changed", "removed"]
+Listener = Callable[[CatalogueChange, str], None]
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class Catalogue:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def _notify(self, change: str, entry_id: str) -> None:
+    def _notify(self, change: CatalogueChange, entry_id: str) -> None:
         for listener in list(self._listeners):
             listener(change, entry_id)
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+
+#: How a note is shown: as a plain note, or as a warning (a part with nothing in it).
+NoteKind = Literal["info", "warning"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class Clause:
 @dataclass(frozen=True)
 class Note:
     text: str
-    kind: str = "info"  # info or warning
+    kind: NoteKind = "info"
 
 
 @dataclass(frozen=True)
