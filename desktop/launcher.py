@@ -19,10 +19,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reformkit.cli import main as cli_main
 
         return cli_main(args, load_kinds=document_kinds)
-    from desktop.display import NO_DISPLAY_MESSAGE, has_display
+    from desktop.display import window_problem
 
-    if not has_display():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+    if problem := window_problem():  # no screen, or system libraries Qt needs are missing
+        print(problem, file=sys.stderr)
         return 2
     from desktop.app import run
 
