@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.checks_words import ORDER, SEVERITIES, PartGroup, group_problems, style, summary
 from reformkit.catalogue.store import Catalogue
-from reformkit.document.checks import Problem, check_document
+from reformkit.document.checks import ERROR, WARNING, Problem, check_document
 
 REFRESH_DELAY_MS = 200
 PART_ROLE = Qt.ItemDataRole.UserRole + 1  # (part_kind, part_id) on every row
@@ -262,7 +262,7 @@ def _legend_html() -> str:
             f'<span style="color:{s.foreground}; background-color:{s.background};">'
             f"&nbsp;{s.symbol}&nbsp;</span>&nbsp;{s.word}"
         )
-    words = {"error": "makes the document wrong", "warning": "missing or worth a second look"}
+    words = {ERROR: "makes the document wrong", WARNING: "missing or worth a second look"}
     return "Key: " + " &nbsp; ".join(
         f"{cell} ({words[severity]})" for cell, severity in zip(cells, ORDER, strict=True)
     )

@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from reformkit.document.versions import Change, FieldChange
+from reformkit.document.versions import Change, ChangeKind, FieldChange
 
-ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
+ADDED, REMOVED, CHANGED, MOVED = (
+    ChangeKind.ADDED,
+    ChangeKind.REMOVED,
+    ChangeKind.CHANGED,
+    ChangeKind.MOVED,
+)
 
 KIND_WORDS = {ADDED: "＋ Added", REMOVED: "− Removed", CHANGED: "✎ Changed", MOVED: "↷ Moved"}
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.panels.coverage_status import STYLES, answering_sections
-from reformkit.document.coverage import ANSWERED, MISSING, Answer, CoverageRow
+from reformkit.document.coverage import ANSWERED, MISSING, Answer, CoverageRow, CoverageStatus
 from reformkit.document.model import Document, Section
 from reformkit.document.spec import DocumentSpec
 
@@ -30,7 +30,7 @@ class CoverageGridModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[CoverageRow] = []
         self._sections: list[Section] = []
-        self._cells: dict[tuple[int, int], tuple[str, list[Answer]]] = {}
+        self._cells: dict[tuple[int, int], tuple[CoverageStatus, list[Answer]]] = {}
 
     def set_coverage(
         self, rows: Sequence[CoverageRow], document: Document, spec: DocumentSpec
@@ -58,7 +58,7 @@ class CoverageGridModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        status, answers = self._cells.get((index.row(), index.column()), ("", []))
+        status, answers = self._cells.get((index.row(), index.column()), (None, []))
         row = self._rows[index.row()]
         section = self._sections[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -108,7 +108,11 @@ class CoverageGridModel(QAbstractTableModel):
 
 
 def _cell_words(
-    row: CoverageRow, section: Section, number: int, status: str, answers: list[Answer]
+    row: CoverageRow,
+    section: Section,
+    number: int,
+    status: CoverageStatus | None,
+    answers: list[Answer],
 ) -> str:
     entry = row.recommendation
     where = f"section {number}, ‘{section.title}’"

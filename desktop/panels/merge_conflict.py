@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 from desktop.panels.merge_html import QUIET, from_whom, value_html
 from reformkit.document.fields import CHOICE, LONG_TEXT, TEXT_LIST, Field
 from reformkit.document.merge import MergePlan
-from reformkit.document.merge_values import OURS, POSITION, THEIRS, Conflict, Resolution
+from reformkit.document.merge_values import (
+    OURS,
+    POSITION,
+    THEIRS,
+    Conflict,
+    ConflictKind,
+    Resolution,
+)
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec, DocumentSpecError
 
@@ -42,8 +49,8 @@ PLACE_CHOICES = (("Keep your place", OURS), ("Take their place", THEIRS))
 
 # What each choice means, for each kind of conflict.
 CHOICE_WORDS = {
-    "removed-here": ("Keep yours (leave it removed)", "Take theirs (bring it back)"),
-    "removed-there": ("Keep yours", "Take theirs (remove it)"),
+    ConflictKind.REMOVED_HERE: ("Keep yours (leave it removed)", "Take theirs (bring it back)"),
+    ConflictKind.REMOVED_THERE: ("Keep yours", "Take theirs (remove it)"),
 }
 
 
@@ -54,7 +61,7 @@ def theirs_heading(partner: str) -> str:
 def can_combine(conflict: Conflict) -> bool:
     """Combining needs something to write: an item's values, or a part's own fields."""
     keys = [v.key for v in conflict.values if v.key != POSITION]
-    return bool(keys) and (conflict.can_combine or conflict.kind == "changed")
+    return bool(keys) and (conflict.can_combine or conflict.kind == ConflictKind.CHANGED)
 
 
 class ConflictBox(QFrame):
@@ -260,10 +267,10 @@ def _as_text(value: Any, joiner: str) -> str:
 def _kind_words(conflict: Conflict, partner: str) -> str:
     who = from_whom(partner)
     return {
-        "changed": f"You and {who} both changed this, differently.",
-        "moved": f"You and {who} both moved this, to different places.",
-        "removed-here": f"You removed this, but {who} changed it.",
-        "removed-there": f"You changed this, but {who} removed it.",
+        ConflictKind.CHANGED: f"You and {who} both changed this, differently.",
+        ConflictKind.MOVED: f"You and {who} both moved this, to different places.",
+        ConflictKind.REMOVED_HERE: f"You removed this, but {who} changed it.",
+        ConflictKind.REMOVED_THERE: f"You changed this, but {who} removed it.",
     }.get(conflict.kind, conflict.description)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from desktop.panels.compare_html import KIND_WORDS
+from desktop.panels.compare_html import ADDED, CHANGED, KIND_WORDS, MOVED, REMOVED
 from reformkit.dates import long_date
 from reformkit.document.merge import MergePlan, PartPlan
 from reformkit.document.merge_values import Change, ConflictValue
@@ -22,10 +22,10 @@ LINES = {DELETED: "line-through", INSERTED: "underline"}
 SIGN_GAP = "&nbsp;"  # so the minus is not taken for part of the strike, nor wrapped off it
 # Each kind word on its own light ground, so it reads in the dark appearance too.
 KIND_STYLES = {
-    "added": "color: #14532d; background-color: #dcf2e3;",
-    "removed": "color: #8a1111; background-color: #fde2e2;",
-    "changed": "color: #1d3557; background-color: #e6ecf3;",
-    "moved": "color: #1e3a6e; background-color: #e3ebf8;",
+    ADDED: "color: #14532d; background-color: #dcf2e3;",
+    REMOVED: "color: #8a1111; background-color: #fde2e2;",
+    CHANGED: "color: #1d3557; background-color: #e6ecf3;",
+    MOVED: "color: #1e3a6e; background-color: #e3ebf8;",
 }
 QUIET = "font-style: italic;"
 LEGEND = (

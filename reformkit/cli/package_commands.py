@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reformkit.document.merge import MergePlan
+    from reformkit.document.merge import ConflictKind, MergePlan
     from reformkit.document.spec import DocumentKinds
 
 EXIT_OK, EXIT_CONFLICTS = 0, 1
@@ -116,7 +116,7 @@ def print_plan(plan: MergePlan, package: Path) -> None:
                 print(f"        package: {render_word_diff(clash.theirs_diff())}")
 
 
-def conflict_words(kind: str) -> str:
+def conflict_words(kind: ConflictKind) -> str:
     from reformkit.document.merge_values import CONFLICT_WORDS
 
     return CONFLICT_WORDS[kind]

@@ -12,14 +12,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from reformkit.catalogue.entry import Entry
 from reformkit.document.coverage import MISSING, coverage
 from reformkit.document.model import Document, Section
 from reformkit.document.spec import DocumentSpec
 
-DOCUMENT, SECTION, ITEM = "document", "section", "item"
-WARNING, ERROR = "warning", "error"
+
+class PartKind(StrEnum):
+    """What a problem points at."""
+
+    DOCUMENT = "document"
+    SECTION = "section"
+    ITEM = "item"
+
+
+class Severity(StrEnum):
+    """``ERROR`` makes the document wrong; ``WARNING`` is missing or worth a second look."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+# The members under short names, as the kinds' checks and the panels use them.
+DOCUMENT, SECTION, ITEM = PartKind.DOCUMENT, PartKind.SECTION, PartKind.ITEM
+WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
 RECOMMENDATION_MISSING = "recommendation-missing"
 SECTION_EMPTY = "section-empty"
@@ -35,9 +53,9 @@ class Problem:
 
     rule: str
     message: str
-    part_kind: str
+    part_kind: PartKind
     part_id: str
-    severity: str = WARNING
+    severity: Severity = Severity.WARNING
 
 
 def check_document(
@@ -126,7 +144,7 @@ def first_section(document: Document, key: str) -> Section | None:
     return next((s for s in document.sections if s.key == key), None)
 
 
-def where(document: Document, key: str) -> tuple[str, str]:
+def where(document: Document, key: str) -> tuple[PartKind, str]:
     """``(part_kind, part_id)`` of the first section with ``key``, else of the document."""
     section = first_section(document, key)
     return (SECTION, section.id) if section else (DOCUMENT, document.meta.id)

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from reformkit.catalogue.entry import Entry
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec
 
-ANSWERED = "answered"
-MISSING = "missing"
-NATIONAL = "national"
-NOT_EXPECTED = "not-expected"
+
+class CoverageStatus(StrEnum):
+    """Where a recommendation stands in a document. The values are what JSON output says."""
+
+    ANSWERED = "answered"
+    MISSING = "missing"
+    NATIONAL = "national"
+    NOT_EXPECTED = "not-expected"
+
+
+# The members under short names, as the checks and panels use them.
+ANSWERED = CoverageStatus.ANSWERED
+MISSING = CoverageStatus.MISSING
+NATIONAL = CoverageStatus.NATIONAL
+NOT_EXPECTED = CoverageStatus.NOT_EXPECTED
 
 STATUS_LABELS = {
     ANSWERED: "Answered",
@@ -39,7 +51,7 @@ class Answer:
 @dataclass(frozen=True)
 class CoverageRow:
     recommendation: Entry
-    status: str
+    status: CoverageStatus
     expected: bool
     answers: tuple[Answer, ...] = field(default=())
 

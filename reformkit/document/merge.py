@@ -24,8 +24,10 @@ from reformkit.document.merge_values import (
     THEIRS,
     Change,
     Conflict,
+    ConflictKind,
     MergeError,
     Resolution,
+    Side,
     item_values,
 )
 from reformkit.document.model import Document, Section, now
@@ -48,12 +50,14 @@ __all__ = [
     "THEIRS",
     "Change",
     "Conflict",
+    "ConflictKind",
     "MergeError",
     "MergePlan",
     "MergeRecord",
     "MergeResult",
     "PartPlan",
     "Resolution",
+    "Side",
     "apply_merge",
     "merge_records",
     "plan_merge",
@@ -416,7 +420,7 @@ def next_base(
                 continue
             position, old = old_parts[conflict.id]
             current = next((s for s in result if s.id == conflict.id), None)
-            if conflict.kind == "changed" and current is not None:
+            if conflict.kind == ConflictKind.CHANGED and current is not None:
                 for key in conflict.base or {}:
                     setattr(current, key, copy.deepcopy(getattr(old, key)))
                 continue

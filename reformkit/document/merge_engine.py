@@ -69,7 +69,7 @@ class _Merger(PartMerger, ItemMerger):
         self.items()
         self.place()
         self.finish_parts()
-        return self.out
+        return self.outcome
 
 
 def merge_documents(

@@ -7,136 +7,161 @@ from collections.abc import Mapping
 from typing import Any
 
 from reformkit.document.fields import FieldError
-from reformkit.document.merge_state import MergeState, _Where
+from reformkit.document.merge_state import ItemPlace, MergeState
 from reformkit.document.merge_values import (
     OURS,
     POSITION,
     THEIRS,
     Change,
     Conflict,
+    ConflictKind,
     ConflictValue,
     MergeError,
     ValueChange,
-    _text,
+    as_text,
     item_values,
     three_way,
 )
 from reformkit.document.model import Item, Section, TagError, clean_tags
+from reformkit.document.versions import ChangeKind
 
 
 class ItemMerger(MergeState):
     """Merges each item's values and place, by id, across all parts."""
 
     def items(self) -> None:
-        ids = [*self.t, *(i for i in self.b if i not in self.t)]
+        ids = [*self.their_items, *(i for i in self.base_items if i not in self.their_items)]
         for item_id in ids:
-            b, o, t = self.b.get(item_id), self.o.get(item_id), self.t.get(item_id)
-            if item_id in self.held and o is None:
+            base_place, our_place, their_place = (
+                self.base_items.get(item_id),
+                self.our_items.get(item_id),
+                self.their_items.get(item_id),
+            )
+            if item_id in self.held and our_place is None:
                 continue
-            if b is not None and t is not None and o is not None:
-                self.both_kept(item_id, b, o, t)
-            elif b is not None and t is not None:
-                self.removed_here(item_id, b, t)
-            elif b is not None and o is not None:
-                self.removed_there(item_id, b, o)
-            elif t is not None and o is not None:
-                self.both_kept(item_id, None, o, t)
-            elif t is not None and b is None:
-                self.to_place[item_id] = copy.deepcopy(t.item)
-                self.out.changes.append(
+            if base_place is not None and their_place is not None and our_place is not None:
+                self.both_kept(item_id, base_place, our_place, their_place)
+            elif base_place is not None and their_place is not None:
+                self.removed_here(item_id, base_place, their_place)
+            elif base_place is not None and our_place is not None:
+                self.removed_there(item_id, base_place, our_place)
+            elif their_place is not None and our_place is not None:
+                self.both_kept(item_id, None, our_place, their_place)
+            elif their_place is not None and base_place is None:
+                self.to_place[item_id] = copy.deepcopy(their_place.item)
+                self.outcome.changes.append(
                     Change(
-                        "added",
+                        ChangeKind.ADDED,
                         "item",
-                        t.section.id,
-                        t.section.title,
+                        their_place.section.id,
+                        their_place.section.title,
                         item_id,
-                        self.label(t.section, t.item),
+                        self.label(their_place.section, their_place.item),
                         self.partner,
-                        t.item.author,
+                        their_place.item.author,
                     )
                 )
 
-    def both_kept(self, item_id: str, b: _Where | None, o: _Where, t: _Where) -> None:
-        base_values = item_values(b.item) if b is not None else {}
-        ours_values, theirs_values = item_values(o.item), item_values(t.item)
+    def both_kept(
+        self,
+        item_id: str,
+        base_place: ItemPlace | None,
+        our_place: ItemPlace,
+        their_place: ItemPlace,
+    ) -> None:
+        base_values = item_values(base_place.item) if base_place is not None else {}
+        ours_values, theirs_values = item_values(our_place.item), item_values(their_place.item)
         pending = item_id in self.pending  # unsettled last time: the base no longer counts,
-        if b is None or pending:  # any difference between the two sides is a conflict
+        if base_place is None or pending:  # any difference between the two sides is a conflict
             take: dict[str, Any] = {}
             conflicting = [k for k in theirs_values if theirs_values[k] != ours_values.get(k)]
         else:
             take, conflicting = three_way(base_values, ours_values, theirs_values)
-        moved_by_them = False
-        if b is not None and item_id not in self.held:
-            theirs_moved = self.loc_changed(self.t, self.moved_t, item_id)
-            ours_moved = self.loc_changed(self.o, self.moved_o, item_id)
+        take_their_place = False
+        if base_place is not None and item_id not in self.held:
+            theirs_moved = self.place_changed(self.their_items, self.moved_by_them, item_id)
+            ours_moved = self.place_changed(self.our_items, self.moved_by_us, item_id)
             if pending:
                 theirs_moved = ours_moved = True  # compare the two places directly
             if theirs_moved and not ours_moved:
-                moved_by_them = True
+                take_their_place = True
                 self.to_place[item_id] = None
             elif theirs_moved and ours_moved:
-                among_t = {i.id for i in t.section.items}
-                among_o = {i.id for i in o.section.items}
-                if t.section.id != o.section.id or self.predecessor(
-                    t.section, item_id, among_o
-                ) != self.predecessor(o.section, item_id, among_t):
+                in_their_part = {i.id for i in their_place.section.items}
+                in_our_part = {i.id for i in our_place.section.items}
+                if their_place.section.id != our_place.section.id or self.predecessor(
+                    their_place.section, item_id, in_our_part
+                ) != self.predecessor(our_place.section, item_id, in_their_part):
                     conflicting.append(POSITION)
         found = self.merged_item(item_id)
         assert found is not None
         section, target = found
         if take:
             self.set_values(section, target, take)
-            self.out.changes.append(
+            self.outcome.changes.append(
                 Change(
-                    "changed",
+                    ChangeKind.CHANGED,
                     "item",
-                    o.section.id,
-                    o.section.title,
+                    our_place.section.id,
+                    our_place.section.title,
                     item_id,
-                    self.label(t.section, t.item),
+                    self.label(their_place.section, their_place.item),
                     self.partner,
-                    t.item.author,
+                    their_place.item.author,
                     tuple(
                         ValueChange(
                             k,
-                            self.key_label(t.section, t.item, k)[0],
-                            _text(ours_values.get(k)),
-                            _text(v),
+                            self.key_label(their_place.section, their_place.item, k)[0],
+                            as_text(ours_values.get(k)),
+                            as_text(v),
                         )
                         for k, v in take.items()
                     ),
                 )
             )
-        if moved_by_them:
-            moved_from = "" if t.section.id == o.section.id else f" (from '{o.section.title}')"
-            self.out.changes.append(
+        if take_their_place:
+            moved_from = (
+                ""
+                if their_place.section.id == our_place.section.id
+                else f" (from '{our_place.section.title}')"
+            )
+            self.outcome.changes.append(
                 Change(
-                    "moved",
+                    ChangeKind.MOVED,
                     "item",
-                    t.section.id,
-                    t.section.title,
+                    their_place.section.id,
+                    their_place.section.title,
                     item_id,
-                    self.label(t.section, t.item) + moved_from,
+                    self.label(their_place.section, their_place.item) + moved_from,
                     self.partner,
-                    t.item.author,
+                    their_place.item.author,
                 )
             )
         if not conflicting:
             return
-        where = {"base": b, "ours": o, "theirs": t}
+        where = {"base": base_place, "ours": our_place, "theirs": their_place}
         values = {
             side: (
                 None
-                if w is None
+                if place is None
                 else {
-                    k: (self.position_text(w) if k == POSITION else item_values(w.item).get(k))
+                    k: (
+                        self.position_text(place)
+                        if k == POSITION
+                        else item_values(place.item).get(k)
+                    )
                     for k in conflicting
                 }
             )
-            for side, w in where.items()
+            for side, place in where.items()
         }
         self.add_item_conflict(
-            item_id, "moved" if conflicting == [POSITION] else "changed", o, t, values, conflicting
+            item_id,
+            ConflictKind.MOVED if conflicting == [POSITION] else ConflictKind.CHANGED,
+            our_place,
+            their_place,
+            values,
+            conflicting,
         )
         choice = self.resolution(item_id)
         if choice == THEIRS:
@@ -150,36 +175,44 @@ class ItemMerger(MergeState):
             if POSITION in conflicting and choice.get(POSITION) == THEIRS:
                 self.to_place[item_id] = None
 
-    def removed_here(self, item_id: str, b: _Where, t: _Where) -> None:
+    def removed_here(self, item_id: str, base_place: ItemPlace, their_place: ItemPlace) -> None:
         changed = (
-            item_values(b.item) != item_values(t.item)
-            or self.loc_changed(self.t, self.moved_t, item_id)
+            item_values(base_place.item) != item_values(their_place.item)
+            or self.place_changed(self.their_items, self.moved_by_them, item_id)
             or item_id in self.pending  # removed here, kept there, unsettled last time
         )
         if not changed:
             return
-        keys = list(dict.fromkeys([*item_values(b.item), *item_values(t.item)]))
+        keys = list(dict.fromkeys([*item_values(base_place.item), *item_values(their_place.item)]))
         self.add_item_conflict(
             item_id,
-            "removed-here",
-            t,
-            t,
-            {"base": item_values(b.item), "ours": None, "theirs": item_values(t.item)},
+            ConflictKind.REMOVED_HERE,
+            their_place,
+            their_place,
+            {
+                "base": item_values(base_place.item),
+                "ours": None,
+                "theirs": item_values(their_place.item),
+            },
             keys,
         )
         choice = self.resolution(item_id)
         if choice == OURS:
             return
-        restored = copy.deepcopy(t.item)
+        restored = copy.deepcopy(their_place.item)
         if isinstance(choice, Mapping):
-            self.set_values(t.section, restored, self.clean_combined(t.section, restored, choice))
+            self.set_values(
+                their_place.section,
+                restored,
+                self.clean_combined(their_place.section, restored, choice),
+            )
         self.to_place[item_id] = restored
 
-    def removed_there(self, item_id: str, b: _Where, o: _Where) -> None:
+    def removed_there(self, item_id: str, base_place: ItemPlace, our_place: ItemPlace) -> None:
         changed = (
-            item_values(b.item) != item_values(o.item)
-            or o.section.id != b.section.id
-            or item_id in self.moved_o.get(b.section.id, set())
+            item_values(base_place.item) != item_values(our_place.item)
+            or our_place.section.id != base_place.section.id
+            or item_id in self.moved_by_us.get(base_place.section.id, set())
             or item_id in self.pending  # kept here last time: removing it is still a conflict
         )
         found = self.merged_item(item_id)
@@ -187,26 +220,30 @@ class ItemMerger(MergeState):
         section, target = found
         if not changed:
             section.items.remove(target)
-            self.out.changes.append(
+            self.outcome.changes.append(
                 Change(
-                    "removed",
+                    ChangeKind.REMOVED,
                     "item",
-                    o.section.id,
-                    o.section.title,
+                    our_place.section.id,
+                    our_place.section.title,
                     item_id,
-                    self.label(o.section, o.item),
+                    self.label(our_place.section, our_place.item),
                     self.partner,
-                    o.item.author,
+                    our_place.item.author,
                 )
             )
             return
-        keys = list(dict.fromkeys([*item_values(b.item), *item_values(o.item)]))
+        keys = list(dict.fromkeys([*item_values(base_place.item), *item_values(our_place.item)]))
         self.add_item_conflict(
             item_id,
-            "removed-there",
-            o,
-            o,
-            {"base": item_values(b.item), "ours": item_values(o.item), "theirs": None},
+            ConflictKind.REMOVED_THERE,
+            our_place,
+            our_place,
+            {
+                "base": item_values(base_place.item),
+                "ours": item_values(our_place.item),
+                "theirs": None,
+            },
             keys,
         )
         choice = self.resolution(item_id)
@@ -218,32 +255,32 @@ class ItemMerger(MergeState):
     def add_item_conflict(
         self,
         item_id: str,
-        kind: str,
-        o: _Where,
-        t: _Where,
+        kind: ConflictKind,
+        our_place: ItemPlace,
+        their_place: ItemPlace,
         values: dict[str, dict[str, Any] | None],
         keys: list[str],
     ) -> None:
         def shown(side: str, key: str) -> str:
             data = values[side]
-            return "" if data is None else _text(data.get(key))
+            return "" if data is None else as_text(data.get(key))
 
         differing = [
             k
             for k in keys
             if len({shown(side, k) for side in values if values[side] is not None}) > 1
         ]
-        labels = {k: self.key_label(t.section, t.item, k) for k in differing}
-        self.out.conflicts.append(
+        labels = {k: self.key_label(their_place.section, their_place.item, k) for k in differing}
+        self.outcome.conflicts.append(
             Conflict(
                 item_id,
                 kind,
                 "item",
-                o.section.id,
-                o.section.title,
-                self.label(t.section, t.item),
+                our_place.section.id,
+                our_place.section.title,
+                self.label(their_place.section, their_place.item),
                 self.partner,
-                t.item.author,
+                their_place.item.author,
                 values["base"],
                 values["ours"],
                 values["theirs"],
@@ -291,15 +328,15 @@ class ItemMerger(MergeState):
     def place(self) -> None:
         """Put items the partner added or moved after the neighbour they follow in the package."""
         anchors: set[str] = set()
-        for item_id, where in self.b.items():
-            o, t = self.o.get(item_id), self.t.get(item_id)
+        for item_id, where in self.base_items.items():
+            our_place, their_place = self.our_items.get(item_id), self.their_items.get(item_id)
             section_id = where.section.id
             if (
-                o is not None
-                and t is not None
-                and o.section.id == t.section.id == section_id
-                and item_id not in self.moved_o.get(section_id, set())
-                and item_id not in self.moved_t.get(section_id, set())
+                our_place is not None
+                and their_place is not None
+                and our_place.section.id == their_place.section.id == section_id
+                and item_id not in self.moved_by_us.get(section_id, set())
+                and item_id not in self.moved_by_them.get(section_id, set())
                 and item_id not in self.to_place
             ):
                 anchors.add(item_id)

@@ -14,15 +14,17 @@ from reformkit.document.merge_values import (
     THEIRS,
     Change,
     Conflict,
+    ConflictKind,
     ConflictValue,
     MergeError,
     ValueChange,
-    _text,
+    as_text,
     item_values,
     section_values,
     three_way,
 )
 from reformkit.document.model import Section, TagError, clean_tags
+from reformkit.document.versions import ChangeKind
 
 
 class PartMerger(MergeState):
@@ -30,7 +32,7 @@ class PartMerger(MergeState):
 
     def parts(self) -> None:
         for base in self.base:
-            ours, theirs = self.o_sec.get(base.id), self.t_sec.get(base.id)
+            ours, theirs = self.our_parts.get(base.id), self.their_parts.get(base.id)
             if ours is not None and theirs is not None:
                 self.part_fields(base, ours, theirs)
             elif ours is not None:
@@ -38,7 +40,7 @@ class PartMerger(MergeState):
             elif theirs is not None and _part_differs(base, theirs):
                 self.part_removed_here(base, theirs)
         for position, theirs in enumerate(self.theirs.sections):
-            if theirs.id in self.b_sec or theirs.id in self.o_sec:
+            if theirs.id in self.base_parts or theirs.id in self.our_parts:
                 continue
             added = Section(
                 key=theirs.key,
@@ -49,9 +51,9 @@ class PartMerger(MergeState):
                 owner=theirs.owner,
             )
             self.insert_part(added, position)
-            self.out.changes.append(
+            self.outcome.changes.append(
                 Change(
-                    "added",
+                    ChangeKind.ADDED,
                     "part",
                     theirs.id,
                     theirs.title,
@@ -67,7 +69,7 @@ class PartMerger(MergeState):
         sections = self.merged.sections
         index = next((n + 1 for n, s in enumerate(sections) if before and s.id == before[-1]), None)
         if index is None:
-            sent = [n for n, s in enumerate(sections) if s.id in self.b_sec]
+            sent = [n for n, s in enumerate(sections) if s.id in self.base_parts]
             index = sent[0] if sent else len(sections)
         sections.insert(index, part)
 
@@ -81,9 +83,9 @@ class PartMerger(MergeState):
         for key, value in take.items():
             setattr(target, key, copy.deepcopy(value))
         if take:
-            self.out.changes.append(
+            self.outcome.changes.append(
                 Change(
-                    "changed",
+                    ChangeKind.CHANGED,
                     "part",
                     base.id,
                     theirs.title,
@@ -91,42 +93,46 @@ class PartMerger(MergeState):
                     f"Part '{theirs.title}'",
                     self.partner,
                     fields=tuple(
-                        ValueChange(k, SECTION_LABELS[k], _text(before[k]), _text(v))
+                        ValueChange(k, SECTION_LABELS[k], as_text(before[k]), as_text(v))
                         for k, v in take.items()
                     ),
                 )
             )
         if not conflicting:
             return
-        b, o, t = section_values(base), section_values(ours), section_values(theirs)
+        base_values, our_values, their_values = (
+            section_values(base),
+            section_values(ours),
+            section_values(theirs),
+        )
         conflict = Conflict(
             base.id,
-            "changed",
+            ConflictKind.CHANGED,
             "part",
             base.id,
             ours.title,
             f"Part '{ours.title}'",
             self.partner,
             "",
-            {k: b[k] for k in conflicting},
-            {k: o[k] for k in conflicting},
-            {k: t[k] for k in conflicting},
+            {k: base_values[k] for k in conflicting},
+            {k: our_values[k] for k in conflicting},
+            {k: their_values[k] for k in conflicting},
             tuple(
                 ConflictValue(
                     k,
                     SECTION_LABELS[k],
-                    _text(b[k]),
-                    _text(o[k]),
-                    _text(t[k]),
+                    as_text(base_values[k]),
+                    as_text(our_values[k]),
+                    as_text(their_values[k]),
                     k in ("title", "intro"),
                 )
                 for k in conflicting
             ),
         )
-        self.out.conflicts.append(conflict)
+        self.outcome.conflicts.append(conflict)
         choice = self.resolution(base.id)
         if choice == THEIRS:
-            values = {k: t[k] for k in conflicting}
+            values = {k: their_values[k] for k in conflicting}
         elif isinstance(choice, Mapping):
             values = self.clean_part_values(ours, choice)
         else:
@@ -154,9 +160,9 @@ class PartMerger(MergeState):
     def part_removed_there(self, base: Section, ours: Section) -> None:
         """The package no longer has a part that was sent: decided as a whole."""
         for item in base.items:
-            if item.id not in self.t:
+            if item.id not in self.their_items:
                 self.held.add(item.id)
-        self.part_conflict(base.id, "removed-there", ours, section_values(ours), None)
+        self.part_conflict(base.id, ConflictKind.REMOVED_THERE, ours, section_values(ours), None)
         if self.resolution(base.id) == THEIRS:
             self.drop_parts.append(base.id)
 
@@ -164,14 +170,14 @@ class PartMerger(MergeState):
         """We removed a part that the partner changed."""
         for item in theirs.items:
             self.held.add(item.id)
-        self.part_conflict(base.id, "removed-here", theirs, None, section_values(theirs))
+        self.part_conflict(base.id, ConflictKind.REMOVED_HERE, theirs, None, section_values(theirs))
         if self.resolution(base.id) == THEIRS:
             self.restore_parts.append(base.id)
 
     def part_conflict(
         self,
         part_id: str,
-        kind: str,
+        kind: ConflictKind,
         part: Section,
         ours: dict[str, Any] | None,
         theirs: dict[str, Any] | None,
@@ -182,7 +188,7 @@ class PartMerger(MergeState):
                 f"Part '{part.title}' was {CONFLICT_WORDS[kind]}: choose ours or theirs for it."
             )
         count = len(part.items)
-        self.out.conflicts.append(
+        self.outcome.conflicts.append(
             Conflict(
                 part_id,
                 kind,
@@ -192,7 +198,7 @@ class PartMerger(MergeState):
                 f"Part '{part.title}' ({count} item{'s' if count != 1 else ''})",
                 self.partner,
                 "",
-                section_values(self.b_sec[part_id]),
+                section_values(self.base_parts[part_id]),
                 ours,
                 theirs,
             )
@@ -205,7 +211,7 @@ class PartMerger(MergeState):
                 self.merged.sections.remove(part)
         present = {i.id for _, i in self.merged.items()}
         for part_id in self.restore_parts:
-            theirs = self.t_sec[part_id]
+            theirs = self.their_parts[part_id]
             restored = copy.deepcopy(theirs)
             restored.items = [i for i in restored.items if i.id not in present]
             self.insert_part(restored, self.theirs.sections.index(theirs))

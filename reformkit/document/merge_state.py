@@ -13,14 +13,16 @@ from reformkit.document.spec import DocumentSpec, DocumentSpecError
 
 
 @dataclass(frozen=True)
-class _Where:
+class ItemPlace:
+    """Where an item stands in one version: its part, and its index among the part's items."""
+
     section: Section
     index: int
     item: Item
 
 
-def _index(sections: Iterable[Section]) -> dict[str, _Where]:
-    return {i.id: _Where(s, n, i) for s in sections for n, i in enumerate(s.items)}
+def _places(sections: Iterable[Section]) -> dict[str, ItemPlace]:
+    return {i.id: ItemPlace(s, n, i) for s in sections for n, i in enumerate(s.items)}
 
 
 class MergeState:
@@ -39,17 +41,27 @@ class MergeState:
         self.pending = frozenset(pending)  # unsettled last time: differences stay conflicts
         self.ours, self.base, self.theirs = ours, list(base), theirs
         self.spec, self.partner, self.choices = spec, partner, choices
-        self.out = Outcome(copy.deepcopy(ours))
-        self.merged = self.out.merged
-        self.b_sec = {s.id: s for s in self.base}
-        self.o_sec = {s.id: s for s in ours.sections}
-        self.t_sec = {s.id: s for s in theirs.sections}
-        self.b, self.o, self.t = _index(self.base), _index(ours.sections), _index(theirs.sections)
-        self.moved_o = {
-            s: reordered(self.b_sec[s], self.o_sec[s]) for s in self.b_sec if s in self.o_sec
+        self.outcome = Outcome(copy.deepcopy(ours))
+        self.merged = self.outcome.merged
+        # Each version's parts by id, and where each item stands in it, by item id.
+        self.base_parts = {s.id: s for s in self.base}
+        self.our_parts = {s.id: s for s in ours.sections}
+        self.their_parts = {s.id: s for s in theirs.sections}
+        self.base_items, self.our_items, self.their_items = (
+            _places(self.base),
+            _places(ours.sections),
+            _places(theirs.sections),
+        )
+        # Per part: the items each side put in a different order from the one sent.
+        self.moved_by_us = {
+            s: reordered(self.base_parts[s], self.our_parts[s])
+            for s in self.base_parts
+            if s in self.our_parts
         }
-        self.moved_t = {
-            s: reordered(self.b_sec[s], self.t_sec[s]) for s in self.b_sec if s in self.t_sec
+        self.moved_by_them = {
+            s: reordered(self.base_parts[s], self.their_parts[s])
+            for s in self.base_parts
+            if s in self.their_parts
         }
         self.held: set[str] = set()  # items whose place a whole-part conflict decides
         self.to_place: dict[str, Item | None] = {}  # placed as in the package; Item if new
@@ -90,13 +102,14 @@ class MergeState:
             return key, False
         return spec_field.label, spec_field.type in (TEXT, LONG_TEXT)
 
-    def loc_changed(
-        self, side: dict[str, _Where], moved: dict[str, set[str]], item_id: str
+    def place_changed(
+        self, side: dict[str, ItemPlace], moved: dict[str, set[str]], item_id: str
     ) -> bool:
-        before, now = self.b[item_id], side[item_id]
+        """Whether one side moved the item to another part or reordered it in its part."""
+        before, now = self.base_items[item_id], side[item_id]
         return now.section.id != before.section.id or item_id in moved.get(before.section.id, set())
 
-    def position_text(self, where: _Where | None) -> str:
+    def position_text(self, where: ItemPlace | None) -> str:
         if where is None:
             return ""
         if where.index == 0:

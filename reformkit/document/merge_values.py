@@ -8,14 +8,25 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from reformkit.document.model import Document, Item, Section
-from reformkit.document.versions import word_diff
+from reformkit.document.versions import ChangeKind, DiffMark, word_diff
 from reformkit.errors import ReformKitError
 
-OURS, THEIRS = "ours", "theirs"
-Resolution = str | Mapping[str, Any]  # "ours", "theirs", or the values the user wrote
+
+class Side(StrEnum):
+    """Which side a conflict is settled for: the document here, or the partner's package."""
+
+    OURS = "ours"
+    THEIRS = "theirs"
+
+
+OURS, THEIRS = Side.OURS, Side.THEIRS
+Resolution = Side | Mapping[str, Any]  # ours, theirs, or the values the user wrote
+#: What a change or conflict is about: an item, or a part (a section) as a whole.
+MergedPart = Literal["item", "part"]
 
 SECTION_KEYS = ("title", "intro", "tags", "owner")
 SECTION_LABELS = {
@@ -41,7 +52,7 @@ class ValueChange:
     old: str
     new: str
 
-    def word_diff(self) -> list[tuple[str, str]]:
+    def word_diff(self) -> list[tuple[DiffMark, str]]:
         return word_diff(self.old, self.new)
 
 
@@ -50,8 +61,8 @@ class Change:
     """One thing the merge takes from the package: an item or part added, changed, removed or
     moved, by the partner (and the item's own author, if it names one)."""
 
-    kind: str  # added, changed, removed, moved
-    what: str  # item or part
+    kind: ChangeKind
+    what: MergedPart
     part_id: str
     part: str  # the part's title
     target_id: str
@@ -79,18 +90,27 @@ class ConflictValue:
     theirs: str
     is_text: bool = False
 
-    def ours_diff(self) -> list[tuple[str, str]]:
+    def ours_diff(self) -> list[tuple[DiffMark, str]]:
         return word_diff(self.base, self.ours)
 
-    def theirs_diff(self) -> list[tuple[str, str]]:
+    def theirs_diff(self) -> list[tuple[DiffMark, str]]:
         return word_diff(self.base, self.theirs)
 
 
+class ConflictKind(StrEnum):
+    """How the two sides disagree about one item or part."""
+
+    CHANGED = "changed"
+    MOVED = "moved"
+    REMOVED_HERE = "removed-here"  # removed here, changed in the package
+    REMOVED_THERE = "removed-there"  # changed here, removed in the package
+
+
 CONFLICT_WORDS = {
-    "changed": "changed here and in the package",
-    "moved": "moved to different places here and in the package",
-    "removed-here": "removed here but changed in the package",
-    "removed-there": "changed here but removed in the package",
+    ConflictKind.CHANGED: "changed here and in the package",
+    ConflictKind.MOVED: "moved to different places here and in the package",
+    ConflictKind.REMOVED_HERE: "removed here but changed in the package",
+    ConflictKind.REMOVED_THERE: "changed here but removed in the package",
 }
 
 
@@ -103,8 +123,8 @@ class Conflict:
     """
 
     id: str
-    kind: str  # changed, moved, removed-here, removed-there
-    what: str  # item or part
+    kind: ConflictKind
+    what: MergedPart
     part_id: str
     part: str
     label: str
@@ -148,11 +168,11 @@ def three_way(
     take: dict[str, Any] = {}
     conflicts: list[str] = []
     for key in dict.fromkeys([*base, *ours, *theirs]):
-        b, o, t = base.get(key, _MISSING), ours.get(key, _MISSING), theirs.get(key, _MISSING)
-        if t == b or o == t:
+        sent, here, there = (side.get(key, _MISSING) for side in (base, ours, theirs))
+        if there == sent or here == there:
             continue
-        if o == b:
-            take[key] = t
+        if here == sent:
+            take[key] = there
         else:
             conflicts.append(key)
     return take, conflicts
@@ -187,7 +207,7 @@ def reordered(base: Section, side: Section) -> set[str]:
     return kept - set(_lcs(common, order))
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
     if value is _MISSING or value is None:
         return ""
     if isinstance(value, list):

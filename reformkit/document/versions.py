@@ -11,7 +11,8 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from reformkit.document.fields import DATE, MONEY
 from reformkit.document.interchange import dumps, from_json
@@ -23,6 +24,17 @@ from reformkit.layout.formatting import show
 
 CURRENT = "now"
 _TOKEN = re.compile(r"\s+|[^\s]+")
+#: A word diff's mark: ``=`` kept, ``-`` removed, ``+`` added.
+DiffMark = Literal["=", "-", "+"]
+
+
+class ChangeKind(StrEnum):
+    """What happened to a part between two versions, or in a partner's package."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    MOVED = "moved"
 
 
 class VersionError(ReformKitError, LookupError):
@@ -42,14 +54,14 @@ class FieldChange:
     old: str
     new: str
 
-    def word_diff(self) -> list[tuple[str, str]]:
+    def word_diff(self) -> list[tuple[DiffMark, str]]:
         """Pairs of (``=``, ``-`` or ``+``, text), word by word."""
         return word_diff(self.old, self.new)
 
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # added, removed, changed, moved
+    kind: ChangeKind
     where: str  # the section's title
     label: str  # what changed, in words
     fields: tuple[FieldChange, ...] = field(default=())
@@ -98,36 +110,40 @@ def diff(old: Document, new: Document, spec: DocumentSpec) -> list[Change]:
         },
     )
     if meta_changes:
-        changes.append(Change("changed", "Document", "Details", meta_changes))
+        changes.append(Change(ChangeKind.CHANGED, "Document", "Details", meta_changes))
     old_sections = {s.id: s for s in old.sections}
     new_sections = {s.id: s for s in new.sections}
     for section in new.sections:
         before = old_sections.get(section.id)
         if before is None:
-            changes.append(Change("added", section.title, f"Section '{section.title}'"))
+            changes.append(Change(ChangeKind.ADDED, section.title, f"Section '{section.title}'"))
         else:
             changes.extend(_section_changes(before, section))
     for section in old.sections:
         if section.id not in new_sections:
-            changes.append(Change("removed", section.title, f"Section '{section.title}'"))
+            changes.append(Change(ChangeKind.REMOVED, section.title, f"Section '{section.title}'"))
     old_items = {item.id: (s, item) for s, item in old.items()}
     new_items = {item.id: (s, item) for s, item in new.items()}
     for item_id, (section, item) in new_items.items():
         label = _describe(spec, section, item)
         if item_id not in old_items:
-            changes.append(Change("added", section.title, label))
+            changes.append(Change(ChangeKind.ADDED, section.title, label))
             continue
         old_section, old_item = old_items[item_id]
         if old_section.id != section.id:
-            changes.append(Change("moved", section.title, f"{label} (from '{old_section.title}')"))
+            changes.append(
+                Change(ChangeKind.MOVED, section.title, f"{label} (from '{old_section.title}')")
+            )
         fields = _field_changes(
             _item_values(spec, old_section, old_item), _item_values(spec, section, item)
         )
         if fields:
-            changes.append(Change("changed", section.title, label, fields))
+            changes.append(Change(ChangeKind.CHANGED, section.title, label, fields))
     for item_id, (section, item) in old_items.items():
         if item_id not in new_items:
-            changes.append(Change("removed", section.title, _describe(spec, section, item)))
+            changes.append(
+                Change(ChangeKind.REMOVED, section.title, _describe(spec, section, item))
+            )
     return changes
 
 
@@ -146,7 +162,9 @@ def _section_changes(old: Section, new: Section) -> list[Change]:
             "Written by": new.owner,
         },
     )
-    return [Change("changed", new.title, f"Section '{new.title}'", fields)] if fields else []
+    return (
+        [Change(ChangeKind.CHANGED, new.title, f"Section '{new.title}'", fields)] if fields else []
+    )
 
 
 def _describe(spec: DocumentSpec, section: Section, item: Item) -> str:
@@ -183,9 +201,9 @@ def _field_changes(old: dict[str, str], new: dict[str, str]) -> tuple[FieldChang
     )
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+def word_diff(old: str, new: str) -> list[tuple[DiffMark, str]]:
     before, after = _TOKEN.findall(old), _TOKEN.findall(new)
-    result: list[tuple[str, str]] = []
+    result: list[tuple[DiffMark, str]] = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
@@ -198,7 +216,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return result
 
 
-def render_word_diff(pairs: list[tuple[str, str]]) -> str:
+def render_word_diff(pairs: list[tuple[DiffMark, str]]) -> str:
     """Plain text with ``[-removed-]`` and ``{+added+}``, as ``git diff --word-diff`` shows."""
     marks = {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}
     return "".join(f"{marks[op][0]}{text}{marks[op][1]}" for op, text in pairs)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reformkit.catalogue.entry import Entry
-from reformkit.document.coverage import CoverageRow
+from reformkit.document.coverage import ANSWERED, CoverageRow
 from reformkit.document.model import Document
 from reformkit.layout.blocks import Block, Heading, PageBreak, Paragraph, Table
 
@@ -26,7 +26,7 @@ def appendix(
         matrix.append(
             (row.recommendation.id, row.recommendation.title, row.label, "; ".join(sections))
         )
-    answered = sum(1 for row in rows if row.status == "answered")
+    answered = sum(1 for row in rows if row.status == ANSWERED)
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, MAPPING_TITLE, "A", "appendix-a"),
