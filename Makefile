@@ -8,11 +8,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint typecheck layers pytest bench clean dist
+.PHONY: help run test test-one-font lint typecheck layers pytest bench clean dist
 
 help:
 	@echo "make run    open ReformKit (creates .venv and installs on first use)"
 	@echo "make test   run every test and check"
+	@echo "make test-one-font  the desktop tests again with a single font installed"
 	@echo "make bench  print the benchmark figures"
 	@echo "make dist   build the laptop app in dist/reformkit (check it: .venv/bin/python build_scripts/smoke_test.py)"
 
@@ -42,6 +43,14 @@ layers: $(STAMP)
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+# The desktop tests again on a machine with one font (Liberation Sans, package fonts-liberation),
+# to prove none depends on the fonts installed. CI runs it after make test.
+ONE_FONT := $(CURDIR)/tests/fontconfig/one-font.conf
+test-one-font: $(STAMP)
+	@fonts=$$(FONTCONFIG_FILE=$(ONE_FONT) fc-list); echo "One font: $$fonts"; \
+	  test "$$(echo "$$fonts" | grep -c .)" = 1 || { echo "expected exactly one font"; exit 1; }
+	QT_QPA_PLATFORM=offscreen FONTCONFIG_FILE=$(ONE_FONT) $(BIN)/pytest -q tests/desktop
 
 bench: $(STAMP)
 	@for script in benchmarks/*.py; do \

@@ -112,3 +112,11 @@ def test_the_app_stops_before_qt_naming_the_library(tmp_path: Path) -> None:
     assert "libreformkit-absent.so.1 (package reformkit-absent)" in result.stderr
     assert "sudo apt install reformkit-absent" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_readme_and_ci_install_every_package() -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8").replace("\\\n ", "")
+    assert install_command(XCB_LIBRARIES) in " ".join(readme.split())
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8").split()
+    assert not [package for package in XCB_LIBRARIES.values() if package not in ci]
