@@ -122,8 +122,7 @@ def test_show_part_scrolls_to_the_section_and_the_clause(
     assert bar.maximum() > 0
     last = charter.project.document.sections[-1]
     preview.show_part("section", last.id)
-    far = bar.value()
-    assert far > 0
+    assert last.title in _at_top(preview)[0]  # its heading at the top of the view
     assert (
         preview.anchor_for("section", last.id)
         == f"section-{len(charter.project.document.sections)}"
@@ -131,11 +130,9 @@ def test_show_part_scrolls_to_the_section_and_the_clause(
     _section_id, item_id = _first_clause(charter)
     preview.show_part("item", item_id)
     assert preview.anchor_for("item", item_id) == f"item-{item_id}"
-    assert 0 < bar.value() < far
     # The clause's title is at the top of the visible page now.
-    top = preview.cursorForPosition(QPoint(20, 5))
     _, item = charter.project.document.find_item(item_id)
-    assert top.block().text() == item.fields["title"]
+    assert _at_top(preview) == (item.fields["title"], 0)
     preview.show_part("meta", "")
     assert bar.value() == 0
 
@@ -147,7 +144,7 @@ def test_show_part_waits_for_a_pending_render(
     preview.show_part("section", new_id)  # not on the page yet
     with qtbot.waitSignal(preview.rendered, timeout=2000):
         pass
-    assert preview.verticalScrollBar().value() > 0
+    assert "Appendix of terms" in _at_top(preview)[0]
 
 
 def _at_top(preview: PreviewPanel) -> tuple[str, int]:
@@ -207,9 +204,8 @@ def test_a_page_at_the_top_stays_at_the_top(preview: PreviewPanel, charter: Docu
 def test_internal_links_scroll_and_nothing_is_fetched(
     preview: PreviewPanel, charter: DocumentEditor
 ) -> None:
-    bar = preview.verticalScrollBar()
     preview.anchorClicked.emit(QUrl("#appendix-a"))
-    assert bar.value() > 0
+    assert _at_top(preview)[0] == "A How this document answers the 22 recommendations"
     preview.anchorClicked.emit(QUrl("https://example.com/"))  # ignored, not opened
     assert preview.source().isEmpty()
     assert bytes(preview.loadResource(2, QUrl("https://example.com/a.png"))).strip() == b""
