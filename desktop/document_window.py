@@ -398,8 +398,9 @@ class DocumentWindow(QMainWindow):
 
 def _first_size(window: QMainWindow) -> QSize:
     """1280 by 800, or nine tenths of a smaller screen (a small laptop, or 150% scaling)."""
-    screen = window.screen() or QApplication.primaryScreen()
-    if screen is None:
+    screens = [s for s in (window.screen(), QApplication.primaryScreen()) if s is not None]
+    if not screens:
         return QSize(1280, 800)
+    screen = screens[0]
     room = screen.availableGeometry().size()
     return QSize(min(1280, room.width() * 9 // 10), min(800, room.height() * 9 // 10))

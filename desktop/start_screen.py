@@ -6,6 +6,7 @@ Each choice says in plain words what it does, for someone who has never seen Ref
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -60,7 +61,7 @@ class StartScreen(QMainWindow):
                 spec.kind,
                 spec.say.new_label,
                 spec.say.description,
-                lambda kind=spec.kind: session.new_document(kind, self),
+                partial(session.new_document, spec.kind, self),
             )
             for spec in session.kinds
         ]
@@ -85,7 +86,7 @@ class StartScreen(QMainWindow):
                     sample.name,
                     f"Open the {sample.label.replace('Sample', 'sample')}",
                     sample.description,
-                    lambda s=sample: session.open_sample(s, self),
+                    partial(session.open_sample, sample, self),
                 )
             )
         for index, (key, text, description, action) in enumerate(choices):

@@ -34,6 +34,13 @@ def tree(tmp_path: Path) -> Path:
             ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__")
         )
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "tests").mkdir()
+    shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
+    shutil.copytree(
+        ROOT / "tests" / "contracts",
+        tmp_path / "tests" / "contracts",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     return tmp_path
 
 
@@ -54,3 +61,29 @@ def test_kernel_importing_desktop_breaks_the_contract(tree: Path) -> None:
     (tree / "reformkit" / "sneaky.py").write_text("import desktop.launcher\n", encoding="utf-8")
     result = _lint_imports(tree)
     assert result.returncode != 0 and "BROKEN" in result.stdout
+
+
+@pytest.mark.parametrize("package", ["reformkit", "desktop"])
+@pytest.mark.parametrize("kind", ["charter", "plans"])
+def test_importing_a_kind_outside_the_registry_breaks_the_contract(
+    tree: Path, package: str, kind: str
+) -> None:
+    (tree / package / "sneaky.py").write_text(f"import {kind}\n", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert result.returncode != 0
+    assert f"{package} is not allowed to import {kind}" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize(
+    "line", ["if spec.kind == 'plan':\n    pass\n", "KIND = 'Charter'\n", "x = {'plan': 1}\n"]
+)
+def test_a_kind_name_outside_its_package_breaks_the_contract(tree: Path, line: str) -> None:
+    (tree / "reformkit" / "sneaky.py").write_text(f"spec = None\n{line}", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert result.returncode != 0
+    assert "reformkit.sneaky:2 names the kind" in result.stdout
+
+
+def test_a_kind_package_may_name_itself(tree: Path) -> None:
+    (tree / "plans" / "sneaky.py").write_text("KIND = 'plan'\n", encoding="utf-8")
+    assert "plans.sneaky" not in _lint_imports(tree).stdout

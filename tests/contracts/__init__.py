@@ -1,0 +1,1 @@
+"""Custom import-linter contracts for ReformKit's own rules (see pyproject.toml)."""
