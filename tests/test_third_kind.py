@@ -28,8 +28,7 @@ def reformkit(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
         "REFORMKIT_HOME": str(home),
     }
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from desktop.launcher import main; sys.exit(main())"]
-        + list(args),
+        [sys.executable, "-m", "desktop", *args],
         env=env,
         capture_output=True,
         text=True,
