@@ -246,15 +246,15 @@ class DocumentWindow(QMainWindow):
         """The guided builder for this kind of document, where the user left it."""
         if self.project.read_only:
             return
+        if not self.project.spec.guide:
+            self.statusBar().showMessage(
+                f"A {self.project.spec.label} has no guided builder: edit it part by part.", 8000
+            )
+            return
         if self.guide is None:
-            if self.project.spec.kind == "plan":
-                from desktop.wizard.plan_wizard import PlanWizard
+            from desktop.wizard.builder import GuidedBuilder
 
-                self.guide = PlanWizard(self.editor, self.session.catalogue)
-            else:
-                from desktop.wizard.charter_wizard import CharterWizard
-
-                self.guide = CharterWizard(self.editor, self.session.catalogue)
+            self.guide = GuidedBuilder(self.editor, self.session.catalogue)
             self.guide.finished.connect(self._guide_finished)
             self.guide.close_requested.connect(self.show_document)
             self.centre.addWidget(self.guide)

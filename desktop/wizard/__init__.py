@@ -1,6 +1,5 @@
-"""The guided builders: seven steps for a Respect Charter, fifteen for a Local Reform Plan."""
+"""The guided builder: a document built one step at a time, its steps read from its kind."""
 
-from desktop.wizard.charter_wizard import CharterWizard
-from desktop.wizard.plan_wizard import PlanWizard
+from desktop.wizard.builder import GuidedBuilder
 
-__all__ = ["CharterWizard", "PlanWizard"]
+__all__ = ["GuidedBuilder"]

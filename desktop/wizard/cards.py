@@ -1,6 +1,6 @@
-"""Cards for the wizard: a catalogue entry to use, and an item already in the charter.
+"""Cards for the builder: a catalogue entry to use, and an item already in the document.
 
-An item card shows what the charter says; "Reword" opens the generated form and the
+An item card shows what the document says; "Reword" opens the generated form and the
 recommendation checklist below it. Every change goes through the DocumentEditor, so it is in
 the file at once and can be undone.
 """
@@ -40,21 +40,21 @@ class OfferCard(Card):
     use = Signal(str)  # entry id
     unuse = Signal(str)
 
-    def __init__(self, entry: Entry, parent: QWidget | None = None):
+    def __init__(self, entry: Entry, noun: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.entry = entry
         self.setAccessibleName(f"{entry.title}, {where_from(entry)}")
         self.title = heading(entry.title, self)
-        self.words = wrapped(entry.wording, self)  # what "Use this" puts in the charter
+        self.words = wrapped(entry.wording, self)  # what "Use this" puts in the document
         if entry.wording != entry.body:
             self.words.setToolTip(f"The briefing's own words: {entry.body}")
         self.origin = wrapped(where_from(entry), self, italic=True)
-        self.status = QLabel("✓ In your charter", self)
+        self.status = QLabel(f"✓ In your {noun}", self)
         self.use_button = QPushButton("Use this", self)
         self.use_button.setAccessibleName(f"Use this: {entry.title}")
         self.use_button.clicked.connect(lambda: self.use.emit(entry.id))
         self.remove_button = QPushButton("Take it out", self)
-        self.remove_button.setAccessibleName(f"Take {entry.title} out of the charter")
+        self.remove_button.setAccessibleName(f"Take {entry.title} out of the {noun}")
         self.remove_button.clicked.connect(lambda: self.unuse.emit(entry.id))
         row = QHBoxLayout()
         row.addStretch(1)
@@ -78,8 +78,9 @@ class OfferCard(Card):
 
 
 class ItemCard(Card):
-    """An item in the charter. ``openable`` cards show a summary and open a form on
-    "Reword"; other cards always show their form (measures, signatures, scope, review)."""
+    """An item in the document. ``openable`` cards show a summary and open a form on
+    "Reword"; other cards always show their form. ``text_field`` holds the item's words,
+    shown under its title."""
 
     problem = Signal(str)
     opened = Signal()  # its form was built or shown, so the tab order needs redoing
@@ -93,11 +94,13 @@ class ItemCard(Card):
         removable: bool = True,
         titled: bool = True,
         parent: QWidget | None = None,
+        text_field: str = "",
     ):
         super().__init__(parent)
         self.editor = editor
         self.catalogue = catalogue
         self.item_id = item_id
+        self.text_field = text_field
         self.openable = openable
         self.titled = titled
         self.form: ItemForm | None = None
@@ -156,7 +159,8 @@ class ItemCard(Card):
             return
         name = self.item_type.describe(item.fields) or f"(a {self.item_type.label.lower()})"
         self.title.setText(name)
-        text = str(item.fields.get("text") or "") if self.item_type.title_field != "text" else ""
+        words = self.text_field if self.text_field != self.item_type.title_field else ""
+        text = str(item.fields.get(words) or "") if words else ""
         self.words.setText(text)
         self.words.setVisible(bool(text) and self.openable and not self._open)
         self.title.setVisible(self.titled)
@@ -179,14 +183,15 @@ class ItemCard(Card):
             entry = self.catalogue.get(item.source.entry_id)
         except ReformKitError:
             return f"From the briefing ({item.source.entry_id})"
-        reworded = (
-            item.fields.get("title") != entry.title or item.fields.get("text") != entry.wording
+        title, words = self.item_type.title_field, self.text_field
+        reworded = (bool(title) and item.fields.get(title) != entry.title) or (
+            bool(words) and item.fields.get(words) != entry.wording
         )
         return where_from(entry) + (", in your own words" if reworded else "")
 
-    @staticmethod
-    def _words(item: Item) -> str:
-        return " ".join(str(item.fields.get(name) or "") for name in ("title", "text")).strip()
+    def _words(self, item: Item) -> str:
+        names = (self.item_type.title_field, self.text_field)
+        return " ".join(str(item.fields.get(name) or "") for name in names if name).strip()
 
     # Opening the form.
     def is_open(self) -> bool:
@@ -199,7 +204,7 @@ class ItemCard(Card):
             self.form.problem_changed.connect(self.problem)
             _fit_form(self.form, labels_above=self.openable)
             self.details_box.addWidget(self.form)
-            if self.openable and "title" in self.item_type.field_names:
+            if self.openable and self.item_type.title_field:
                 self.details_box.addWidget(
                     wrapped("Which recommendations does it answer?", self.details)
                 )
@@ -232,7 +237,7 @@ class ItemCard(Card):
 
     def _reword_toggled(self, checked: bool) -> None:
         if checked:
-            self.open_form("text" if "text" in self.item_type.field_names else None)
+            self.open_form(self.text_field or None)
         else:
             self.close_form()
 

@@ -1,8 +1,7 @@
-"""WizardFrame: the frame the charter and plan builders share.
+"""WizardFrame: the frame of a guided builder, whatever kind of document it builds.
 
-One frame, so both builders look, move and read aloud the same way, and a fix to one reaches
-the other. It holds the step list, the pages, the buttons, the keyboard order and the step
-kept in the file; each wizard fills in its steps, its pages, its state key and its wording.
+It holds the step list, the pages, the buttons, the keyboard order and the step kept in the
+file; the builder fills in its step titles, its pages, its state key and its wording.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -40,29 +39,31 @@ DONE_MARK = "✓"
 SAVED_NOTE = "Everything is saved as you go. You can close this and carry on later."
 
 
-class StepSpec(Protocol):
-    """What the frame needs to know about a step (both wizards' step dataclasses fit)."""
-
-    @property
-    def number(self) -> int: ...
-
-    @property
-    def title(self) -> str: ...
-
-
 @dataclass(frozen=True)
 class WizardSpec:
     """What a wizard says about itself; the frame does the rest."""
 
-    steps: Sequence[StepSpec]
+    titles: Sequence[str]  # the steps' titles, in order
     state_key: str  # where the current step is kept in the project's state
     name: str  # "Respect Charter": in the window title and the accessible name
     short_name: str  # "charter": "Finish and read the whole charter"
     step_list_ems: int = 2  # room beside the longest step title, in ems
 
 
-# A step page: a QWidget with .step, a problem(str) signal, done() and shown().
-PageT = TypeVar("PageT", bound=QWidget)
+class StepPage(QWidget):
+    """What the frame needs of a step's page."""
+
+    problem = Signal(str)  # something the user should know, or "" when it is gone
+
+    def shown(self) -> None:
+        """The page has become the current step."""
+
+    def done(self) -> bool:
+        """Whether the step has content worth a tick in the step list."""
+        return False
+
+
+PageT = TypeVar("PageT", bound=StepPage)
 
 
 class WizardFrame(QWidget, Generic[PageT]):
@@ -72,11 +73,11 @@ class WizardFrame(QWidget, Generic[PageT]):
     step_changed = Signal(int)  # the new step's number
     close_requested = Signal()  # the user pressed "Save and close" (there is nothing to save)
 
-    spec: ClassVar[WizardSpec]  # each wizard's own
+    spec: WizardSpec  # each builder's own, set before this __init__ runs
 
-    # Each wizard defines ``_make_page(step)``: the page for a step, with any wiring of its
-    # own (the frame connects the page's ``problem`` signal itself).
-    _make_page: Callable[[StepSpec], PageT]
+    # Each builder defines ``_make_page(number)``: the page for a step, with any wiring of
+    # its own (the frame connects the page's ``problem`` signal itself).
+    _make_page: Callable[[int], PageT]
 
     def __init__(self, editor: DocumentEditor, catalogue: Catalogue, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,8 +91,8 @@ class WizardFrame(QWidget, Generic[PageT]):
         self.steps = QListWidget(self)
         self.steps.setAccessibleName("Steps")
         self.steps.setAccessibleDescription("Choose a step to go straight to it.")
-        for step in self.spec.steps:
-            self.steps.addItem(QListWidgetItem(self._step_text(step.number, False)))
+        for number in range(1, len(self.spec.titles) + 1):
+            self.steps.addItem(QListWidgetItem(self._step_text(number, False)))
         self.steps.setSpacing(max(2, self._em() // 4))
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setFixedWidth(
@@ -103,8 +104,8 @@ class WizardFrame(QWidget, Generic[PageT]):
 
         self.pages = QStackedWidget(self)
         self.page_list: list[PageT] = []
-        for step in self.spec.steps:
-            page = self._make_page(step)
+        for number in range(1, len(self.spec.titles) + 1):
+            page = self._make_page(number)
             page.problem.connect(self.show_problem)
             self.pages.addWidget(page)
             self.page_list.append(page)
@@ -160,7 +161,7 @@ class WizardFrame(QWidget, Generic[PageT]):
 
     # The public API.
     def step_count(self) -> int:
-        return len(self.spec.steps)
+        return len(self.spec.titles)
 
     def current_step(self) -> int:
         return self._step
@@ -211,17 +212,17 @@ class WizardFrame(QWidget, Generic[PageT]):
 
     def _step_text(self, number: int, done: bool) -> str:
         mark = DONE_MARK if done else "  "
-        return f"{mark} {number}. {self.spec.steps[number - 1].title}"
+        return f"{mark} {number}. {self.spec.titles[number - 1]}"
 
     def _update_marks(self) -> None:
-        for page in self.page_list:
+        for number, page in enumerate(self.page_list, start=1):
             done = page.done()
-            row = self.steps.item(page.step.number - 1)
-            row.setText(self._step_text(page.step.number, done))
+            row = self.steps.item(number - 1)
+            row.setText(self._step_text(number, done))
             state = "has content" if done else "nothing yet"
             row.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"Step {page.step.number}: {page.step.title}, {state}",
+                f"Step {number}: {self.spec.titles[number - 1]}, {state}",
             )
 
     def _update_buttons(self) -> None:
@@ -288,7 +289,8 @@ def _focusable(widget: QWidget) -> list[QWidget]:
         inner = widget.widget()
         return _focusable(inner) if inner is not None else []
     if isinstance(widget, QSplitter):
-        return [w for i in range(widget.count()) for w in _focusable(widget.widget(i))]
+        parts = (widget.widget(i) for i in range(widget.count()))
+        return [w for part in parts if part is not None for w in _focusable(part)]
     if isinstance(widget, _FOCUSABLE) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
         return [widget]
     if isinstance(widget, QAbstractScrollArea):
@@ -301,8 +303,11 @@ def _from_layout(layout: QLayout) -> list[QWidget]:
     found: list[QWidget] = []
     for index in range(layout.count()):
         entry = layout.itemAt(index)
-        if entry.widget() is not None:
-            found.extend(_focusable(entry.widget()))
-        elif entry.layout() is not None:
-            found.extend(_from_layout(entry.layout()))
+        if entry is None:
+            continue
+        widget, inner = entry.widget(), entry.layout()
+        if widget is not None:
+            found.extend(_focusable(widget))
+        elif inner is not None:
+            found.extend(_from_layout(inner))
     return found

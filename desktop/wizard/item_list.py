@@ -1,4 +1,4 @@
-"""The items a step has put in the charter so far, one card each, kept in step with the file.
+"""The items a step has put in the document so far, one card each, kept in step with the file.
 
 Cards are kept by item id, so an open form survives other edits; only added and removed
 items make cards come and go.
@@ -32,6 +32,7 @@ class ItemList(QWidget):
         titled: bool = True,
         removable: bool = True,
         parent: QWidget | None = None,
+        text_field: str = "",
     ):
         super().__init__(parent)
         self.editor = editor
@@ -40,6 +41,7 @@ class ItemList(QWidget):
         self.openable = openable
         self.titled = titled
         self.removable = removable
+        self.text_field = text_field
         self.cards: dict[str, ItemCard] = {}
         self.empty = wrapped(empty_text, self, italic=True)
         self.box = QVBoxLayout(self)
@@ -62,8 +64,8 @@ class ItemList(QWidget):
                 card.hide()
                 card.deleteLater()
         for position, item_id in enumerate(wanted):
-            card = self.cards.get(item_id)
-            if card is None:
+            found = self.cards.get(item_id)
+            if found is None:
                 card = ItemCard(
                     self.editor,
                     self.catalogue,
@@ -72,10 +74,13 @@ class ItemList(QWidget):
                     removable=self.removable,
                     titled=self.titled,
                     parent=self,
+                    text_field=self.text_field,
                 )
                 card.problem.connect(self.problem)
                 card.opened.connect(self.cards_changed)
                 self.cards[item_id] = card
+            else:
+                card = found
             if self.box.indexOf(card) != position + 1:
                 self.box.removeWidget(card)
                 self.box.insertWidget(position + 1, card)

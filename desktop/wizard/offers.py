@@ -15,7 +15,7 @@ def offered_entries(
     """Entries of the item type's catalogue kinds, the briefing's first, then the user's own.
 
     The briefing holds many "ideas"; only those that bear on the document's own
-    recommendations (``answers``, R18 for a charter) are offered, so the list stays short.
+    recommendations (``answers``) are offered, so the list stays short.
     The user's own entries are always offered.
     """
     seed: list[Entry] = []

@@ -91,7 +91,9 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             if editor.isEditable():
                 editor.setCurrentText(typed)
-                editor.lineEdit().selectAll()
+                line = editor.lineEdit()
+                if line is not None:
+                    line.selectAll()
                 return
             item = self.table_model.item(index.row())
             field = self.table_model.field_at(index.column())

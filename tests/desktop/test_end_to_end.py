@@ -18,11 +18,14 @@ from desktop.launcher import document_kinds
 from desktop.panels.export_dialog import ExportDialog
 from desktop.session import AppSession
 from desktop.start_screen import StartScreen
-from desktop.wizard.charter_wizard import CharterWizard
+from desktop.wizard.blocks_clauses import ClauseWidget
+from desktop.wizard.blocks_record import RecordWidget
+from desktop.wizard.builder import GuidedBuilder
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.interchange import dumps
 from reformkit.export.accessibility import check_docx
 from reformkit.paths import AppPaths
+from tests.desktop.builder_helpers import fill, new_row
 from tests.desktop.fakes import FakePrompts
 
 
@@ -65,21 +68,22 @@ def test_from_the_start_screen_to_a_word_document(
     qtbot.waitUntil(lambda: bool(session.windows), timeout=10000)
     window: DocumentWindow = session.windows[0]
     wizard = window.guide
-    assert isinstance(wizard, CharterWizard) and window.centre.currentWidget() is wizard
+    assert isinstance(wizard, GuidedBuilder) and window.centre.currentWidget() is wizard
 
-    scope = wizard.page(1).card()
+    scope = wizard.page(1).block_of(RecordWidget).slot.card
+    assert scope is not None
     _type(qtbot, scope.form.widgets["team"].widget, "Northfield Family Safeguarding Team")
     _click(qtbot, wizard.next_button)
-    _click(qtbot, wizard.page(2).offer_cards["P5"].use_button)
+    _click(qtbot, wizard.page(2).block_of(ClauseWidget).offer_cards["P5"].use_button)
     _click(qtbot, wizard.next_button)
-    _click(qtbot, wizard.page(3).offer_cards["W3"].use_button)
+    _click(qtbot, wizard.page(3).block_of(ClauseWidget).offer_cards["W3"].use_button)
     _click(qtbot, wizard.next_button)
     for entry_id in ("D1", "D2", "D3"):
-        _click(qtbot, wizard.page(4).offer_cards[entry_id].use_button)
+        _click(qtbot, wizard.page(4).block_of(ClauseWidget).offer_cards[entry_id].use_button)
     wizard.go_to_step(6)
-    measures = wizard.page(6)
-    _click(qtbot, measures.add_button)
-    _type(qtbot, measures.list.ordered_cards()[-1].form.widgets["measure"].widget, "Vacancy rate")
+    measures = wizard.page(6).tables["measures"]
+    measure = new_row(qtbot, measures)
+    fill(qtbot, measures, measure, "measure", "Vacancy rate")
     wizard.go_to_step(7)
     with qtbot.waitSignal(wizard.finished, timeout=2000):
         _click(qtbot, wizard.finish_button)

@@ -162,14 +162,15 @@ def test_save_a_copy(qtbot: QtBot, session: AppSession, tmp_path: Path) -> None:
 def test_a_new_plan_opens_in_the_plan_builder(
     qtbot: QtBot, session: AppSession, tmp_path: Path
 ) -> None:
-    from desktop.wizard.plan_wizard import PlanWizard
+    from desktop.wizard.builder import GuidedBuilder
 
     prompts = _prompts(session)
     prompts.texts.append("Severn Vale plan")
     prompts.paths.append(tmp_path / "plan.reformkit")
     session.new_document("plan")
     window = _wait_for_window(qtbot, session)
-    assert isinstance(window.guide, PlanWizard)
+    assert isinstance(window.guide, GuidedBuilder)
+    assert window.guide.guide is window.project.spec.guide
     assert window.centre.currentWidget() is window.guide
     window.guide.close_requested.emit()
     assert window.centre.currentWidget() is window.splitter

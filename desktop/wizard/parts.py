@@ -1,5 +1,5 @@
-"""Pieces the plan builder's pages are made of: a section's heading with the recommendations
-it answers and its opening words, and a single record (the pot, the zone) as a form."""
+"""Pieces the builder's pages are made of: a section's heading with the recommendations it
+answers and its opening words, and a single record (the pot, the zone, the scope) as a form."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from desktop.editing.item_form import ItemForm
 from desktop.editing.tag_editor import TagEditor
 from desktop.wizard.widgets import Card, heading, wrapped
 from reformkit.catalogue.store import Catalogue
-from reformkit.document.model import Document, Section
+from reformkit.document.model import Section
 from reformkit.errors import ReformKitError
 
 
@@ -36,22 +36,6 @@ def recommendation_names(catalogue: Catalogue, tags: list[str]) -> str:
         except ReformKitError:
             names.append(tag)
     return ", ".join(names)
-
-
-def board_roles(catalogue: Catalogue) -> list[str]:
-    """The roles the briefing gives a Public Service Reform Board (recommendation 3)."""
-    return [e.title for e in catalogue.entries("role") if "R3" in e.related]
-
-
-def member_names(document: Document) -> list[str]:
-    """The names of the Board's members, for owner lists."""
-    names = []
-    for section in document.sections:
-        for item in section.items:
-            name = str(item.fields.get("name") or "").strip() if item.type == "member" else ""
-            if name and name not in names:
-                names.append(name)
-    return names
 
 
 class SectionHeader(QWidget):
@@ -154,7 +138,7 @@ class SectionHeader(QWidget):
 
 class RecordCard(Card):
     """One item shown as a form (the single pot, the Innovation Zone), with the
-    recommendations it answers, and Remove."""
+    recommendations it answers, and Remove (unless the record must stay)."""
 
     problem = Signal(str)
 
@@ -164,6 +148,7 @@ class RecordCard(Card):
         catalogue: Catalogue,
         item_id: str,
         parent: QWidget | None = None,
+        removable: bool = True,
     ):
         super().__init__(parent)
         self.editor = editor
@@ -181,6 +166,7 @@ class RecordCard(Card):
         self.change_button.toggled.connect(self._show_tags)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.clicked.connect(self.remove)
+        self.remove_button.setVisible(removable)
         self.tag_editor = TagEditor(catalogue, self)
         self.tag_editor.setAccessibleName("Recommendations this answers")
         self.tag_editor.tags_changed.connect(self._tags_ticked)
