@@ -5,10 +5,11 @@ from __future__ import annotations
 from desktop.entry_context import EntryLinks
 from desktop.entry_html import NATIONAL_CONTEXT, answered_by, render_entry
 from reformkit.catalogue.store import Catalogue
+from tests.documents import KINDS
 
 
 def test_recommendation_page_has_everything(catalogue: Catalogue) -> None:
-    page = render_entry(EntryLinks(catalogue).context(catalogue.get("R18")))
+    page = render_entry(EntryLinks(catalogue, KINDS.articles()).context(catalogue.get("R18")))
     assert "Publish a Respect Charter" in page
     assert "detailing the new rights and duties expected of public service workers" in page
     assert "Part of policy shift" in page and 'href="entry:S7"' in page
@@ -20,9 +21,10 @@ def test_recommendation_page_has_everything(catalogue: Catalogue) -> None:
 
 
 def test_who_answers_each_recommendation(catalogue: Catalogue) -> None:
-    assert answered_by(catalogue.get("R4")) == "a Local Reform Plan"
-    assert answered_by(catalogue.get("R18")) == "a Respect Charter"
-    assert answered_by(catalogue.get("R1")) == NATIONAL_CONTEXT
+    links = EntryLinks(catalogue, KINDS.articles())
+    assert answered_by(links.context(catalogue.get("R4"))) == "a Local Reform Plan"
+    assert answered_by(links.context(catalogue.get("R18"))) == "a Respect Charter"
+    assert answered_by(links.context(catalogue.get("R1"))) == NATIONAL_CONTEXT
 
 
 def test_table_1_principle_shows_theme_from_and_to(catalogue: Catalogue) -> None:
