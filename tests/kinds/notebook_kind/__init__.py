@@ -94,7 +94,16 @@ GUIDE = Guide(
         GuidedStep(
             "Your team",
             "Say which team keeps this log, and what it wants to learn.",
-            (RecordBlock("team", "team", "Start", auto_start=True, removable=False),),
+            (
+                RecordBlock(
+                    "team",
+                    "team",
+                    "Start",
+                    defaults={"team": "Our team"},
+                    auto_start=True,
+                    removable=False,
+                ),
+            ),
             Filled("team", "team", all_of=("team",)),
         ),
         GuidedStep(
