@@ -95,7 +95,10 @@ class BudgetWidget(BlockWidget):
         self.total.setFont(font)
         self.total.setAccessibleName("Do the lines add up?")
         box.addWidget(self.total)
-        self.editor.changed.connect(lambda *_: self.refresh())
+        self.editor.changed.connect(self._document_changed)
+        self.refresh()
+
+    def _document_changed(self, _change: str, _target: str) -> None:
         self.refresh()
 
     def start_record(self) -> str | None:

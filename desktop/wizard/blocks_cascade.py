@@ -54,11 +54,14 @@ class CascadeWidget(BlockWidget):
         self.table.selection_changed.connect(lambda _id: self._update_buttons())
         self.table.rows_changed.connect(self._update_buttons)
         self.table.rows_changed.connect(self.layout_changed)
-        self.editor.changed.connect(lambda *_: self._update_buttons())
+        self.editor.changed.connect(self._document_changed)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(buttons)
         box.addWidget(self.table, 1)
+        self._update_buttons()
+
+    def _document_changed(self, _change: str, _target: str) -> None:
         self._update_buttons()
 
     def scrolls_with_page(self) -> None:

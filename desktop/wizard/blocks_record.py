@@ -43,7 +43,10 @@ class RecordSlot(QWidget):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
-        page.editor.changed.connect(lambda *_: self.sync())
+        page.editor.changed.connect(self._document_changed)
+        self.sync()
+
+    def _document_changed(self, _change: str, _target: str) -> None:
         self.sync()
 
     def item_id(self) -> str | None:

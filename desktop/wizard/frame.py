@@ -46,7 +46,7 @@ class WizardSpec:
     titles: Sequence[str]  # the steps' titles, in order
     state_key: str  # where the current step is kept in the project's state
     name: str  # "Respect Charter": in the window title and the accessible name
-    short_name: str  # "charter": "Finish and read the whole charter"
+    short_name: str  # the guide's noun: "Finish and read the whole <noun>"
     step_list_ems: int = 2  # room beside the longest step title, in ems
 
 

@@ -13,15 +13,20 @@ from pytestqt.qtbot import QtBot
 
 from charter import CHARTER
 from desktop.editing.editor import DocumentEditor
-from desktop.wizard import CharterWizard
-from desktop.wizard.pages import ClausePage, MeasuresPage, ReviewPage, ScopePage
-from desktop.wizard.steps import STATE_KEY, STEPS
+from desktop.wizard import GuidedBuilder
+from desktop.wizard.blocks_checks import ChecksWidget
+from desktop.wizard.blocks_clauses import ClauseWidget
+from desktop.wizard.blocks_record import RecordWidget
+from desktop.wizard.blocks_table import TableWidget
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.model import Item
 from reformkit.document.project import Project
+from tests.desktop.builder_helpers import fill, new_row
 from tests.documents import KINDS
 
-MakeWizard = Callable[..., CharterWizard]
+MakeWizard = Callable[..., GuidedBuilder]
+STATE_KEY = CHARTER.guide.state_key
+STEPS = CHARTER.guide.steps
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +55,8 @@ def editor(project: Project, qapp: object) -> DocumentEditor:
 
 @pytest.fixture
 def make_wizard(qtbot: QtBot, catalogue: Catalogue) -> MakeWizard:
-    def make(editor: DocumentEditor) -> CharterWizard:
-        wizard = CharterWizard(editor, catalogue)
+    def make(editor: DocumentEditor) -> GuidedBuilder:
+        wizard = GuidedBuilder(editor, catalogue)
         qtbot.addWidget(wizard)
         wizard.resize(1200, 800)
         wizard.show()
@@ -86,9 +91,7 @@ def test_a_whole_charter_from_step_1_to_finish(
     assert wizard.current_step() == 1 and wizard.step_count() == 7
 
     # 1 Purpose and scope: the scope record is there to fill in.
-    scope = wizard.page(1)
-    assert isinstance(scope, ScopePage)
-    card = scope.card()
+    card = wizard.page(1).block_of(RecordWidget).slot.card
     assert card is not None and card.form is not None
     _type(qtbot, card.form.widgets["team"].widget, "Northfield Family Safeguarding Team")
     _type(qtbot, card.form.widgets["covers"].widget, "Social workers and family practitioners.")
@@ -96,8 +99,7 @@ def test_a_whole_charter_from_step_1_to_finish(
 
     # 2 Principles: two from the briefing.
     assert wizard.current_step() == 2
-    principles = wizard.page(2)
-    assert isinstance(principles, ClausePage)
+    principles = wizard.page(2).block_of(ClauseWidget)
     assert {"P1", "P6", "L1", "L2", "I2"} <= set(principles.offer_cards)
     _click(qtbot, principles.offer_cards["P5"].use_button)
     _click(qtbot, principles.offer_cards["I2"].use_button)
@@ -106,8 +108,7 @@ def test_a_whole_charter_from_step_1_to_finish(
     _click(qtbot, wizard.next_button)
 
     # 3 Rights: one of our own, with tags suggested from its words.
-    rights = wizard.page(3)
-    assert isinstance(rights, ClausePage)
+    rights = wizard.page(3).block_of(ClauseWidget)
     _click(qtbot, rights.write_button)
     own = rights.list.ordered_cards()[-1]
     assert own.is_open() and own.form is not None and own.tag_editor is not None
@@ -127,15 +128,13 @@ def test_a_whole_charter_from_step_1_to_finish(
     _click(qtbot, wizard.next_button)
 
     # 4 Duties: the briefing's three.
-    duties = wizard.page(4)
-    assert isinstance(duties, ClausePage)
+    duties = wizard.page(4).block_of(ClauseWidget)
     for entry_id in ("D1", "D2", "D3"):
         _click(qtbot, duties.offer_cards[entry_id].use_button)
     _click(qtbot, wizard.next_button)
 
     # 5 Commitments: one prompted by the right we wrote.
-    commitments = wizard.page(5)
-    assert isinstance(commitments, ClausePage)
+    commitments = wizard.page(5).block_of(ClauseWidget)
     assert len(commitments.prompt_cards) == 1
     prompt = next(iter(commitments.prompt_cards.values()))
     _click(qtbot, prompt.findChild(type(wizard.next_button)))
@@ -146,28 +145,28 @@ def test_a_whole_charter_from_step_1_to_finish(
     _click(qtbot, wizard.next_button)
 
     # 6 Measures.
-    measures = wizard.page(6)
-    assert isinstance(measures, MeasuresPage)
-    _click(qtbot, measures.add_button)
-    measure = measures.list.ordered_cards()[-1]
-    assert measure.form is not None
-    _type(qtbot, measure.form.widgets["measure"].widget, "Vacancy rate")
-    _type(qtbot, measure.form.widgets["baseline"].widget, "18%")
+    measures = wizard.page(6).tables["measures"]
+    measure = new_row(qtbot, measures)
+    fill(qtbot, measures, measure, "measure", "Vacancy rate")
+    fill(qtbot, measures, measure, "baseline", "18%")
     _click(qtbot, wizard.next_button)
 
     # 7 Review date and a signature, then Finish.
     review = wizard.page(7)
-    assert isinstance(review, ReviewPage)
     assert wizard.finish_button.isVisible() and not wizard.next_button.isVisible()
-    date_card = review.review_list.ordered_cards()[0]
-    assert date_card.form is not None
+    checks = review.block_of(ChecksWidget)
+    assert checks.findings == ["Step 7: Review and sign-off"]  # nobody has signed yet
+    date_card = review.block_of(RecordWidget).slot.card
+    assert date_card is not None
     date_field = date_card.form.widgets["review_date"].widget
+    assert isinstance(date_field, QLineEdit)
     date_field.clear()
     qtbot.keyClicks(date_field, "31/03/2027")
-    qtbot.keyClicks(review.name, "Amira Khan")
-    qtbot.keyClicks(review.role, "Team manager")
-    _click(qtbot, review.sign_button)
-    assert "Nothing" in review.todo.text()
+    signatures = review.tables["Who agreed it"]
+    signatory = new_row(qtbot, signatures)
+    fill(qtbot, signatures, signatory, "name", "Amira Khan")
+    fill(qtbot, signatures, signatory, "role", "Team manager")
+    assert checks.findings == [] and "Nothing" in checks.notes[0]
     with qtbot.waitSignal(wizard.finished, timeout=1000):
         _click(qtbot, wizard.finish_button)
 
@@ -237,8 +236,7 @@ def test_use_this_can_be_undone_and_redone(
 ) -> None:
     wizard = make_wizard(editor)
     wizard.go_to_step(3)
-    page = wizard.page(3)
-    assert isinstance(page, ClausePage)
+    page = wizard.page(3).block_of(ClauseWidget)
     card = page.offer_cards["W4"]
     steps_before = editor.undo_stack.count()  # opening at step 1 made the scope record
     _click(qtbot, card.use_button)
@@ -263,8 +261,7 @@ def test_reworded_clauses_keep_their_source(
 ) -> None:
     wizard = make_wizard(editor)
     wizard.go_to_step(4)
-    page = wizard.page(4)
-    assert isinstance(page, ClausePage)
+    page = wizard.page(4).block_of(ClauseWidget)
     item_id = page.use("D1")
     assert item_id is not None
     card = page.list.card(item_id)
@@ -284,12 +281,13 @@ def test_reworded_clauses_keep_their_source(
 
 def test_every_step_explains_itself(editor: DocumentEditor, make_wizard: MakeWizard) -> None:
     wizard = make_wizard(editor)
-    for step in STEPS:
-        page = wizard.page(step.number)
+    for number, step in enumerate(STEPS, start=1):
+        page = wizard.page(number)
         assert page.explanation.text().strip() == step.explanation
         assert len(step.explanation.split()) >= 15
         assert page.title.text() == step.title
-        assert wizard.steps.item(step.number - 1).text().endswith(f"{step.number}. {step.title}")
+        assert page.counter.text() == f"Step {number} of 7"
+        assert wizard.steps.item(number - 1).text().endswith(f"{number}. {step.title}")
 
 
 def test_offers_say_where_they_come_from(
@@ -297,17 +295,14 @@ def test_offers_say_where_they_come_from(
 ) -> None:
     own = catalogue.add("right", "Flexible hours", "We choose our hours within the rota.")
     wizard = make_wizard(editor)
-    rights = wizard.page(3)
-    assert isinstance(rights, ClausePage)
+    rights = wizard.page(3).block_of(ClauseWidget)
     assert list(rights.offer_cards) == ["W1", "W2", "W3", "W4", "W5", own.id]
     assert rights.offer_cards["W4"].origin.text() == "Based on The Reform Dividend, page 20"
     assert rights.offer_cards[own.id].origin.text() == "From your library"
     assert rights.offer_cards[own.id].words.text() == "We choose our hours within the rota."
-    duties = wizard.page(4)
-    assert isinstance(duties, ClausePage)
+    duties = wizard.page(4).block_of(ClauseWidget)
     assert list(duties.offer_cards) == ["D1", "D2", "D3", "L1", "L2"]
-    principles = wizard.page(2)
-    assert isinstance(principles, ClausePage)
+    principles = wizard.page(2).block_of(ClauseWidget)
     ideas = [key for key in principles.offer_cards if key.startswith("I")]
     assert "I2" in ideas and "I9" not in ideas  # ideas about the charter only
 
@@ -321,8 +316,7 @@ def test_the_step_list_jumps_and_ticks(
     assert signal.args == [6] and wizard.current_step() == 6
     assert editor.project.state(STATE_KEY) == "6"
     assert not wizard.steps.item(5).text().startswith("✓")
-    page = wizard.page(6)
-    assert isinstance(page, MeasuresPage)
+    page = wizard.page(6).block_of(TableWidget)
     _click(qtbot, page.preset_buttons["Vacancies"])
     assert wizard.steps.item(5).text().startswith("✓")
     assert not page.preset_buttons["Vacancies"].isEnabled()
@@ -339,8 +333,7 @@ def test_a_removed_section_comes_back_in_its_place(
     duties = next(s for s in editor.project.document.sections if s.key == "duties")
     editor.remove_section(duties.id)
     wizard = make_wizard(editor)
-    page = wizard.page(4)
-    assert isinstance(page, ClausePage)
+    page = wizard.page(4).block_of(ClauseWidget)
     page.use("D1")
     keys = [s.key for s in editor.project.document.sections]
     assert keys.index("duties") == keys.index("rights") + 1
@@ -378,8 +371,7 @@ def test_read_only_charters_can_be_looked_through(
     with Project.open(path, KINDS, read_only=True) as reader:
         wizard = make_wizard(DocumentEditor(reader))
         wizard.go_to_step(2)
-        page = wizard.page(2)
-        assert isinstance(page, ClausePage)
+        page = wizard.page(2).block_of(ClauseWidget)
         assert not page.write_button.isEnabled()
         assert not page.offer_cards["P1"].use_button.isEnabled()
         wizard.go_to_step(7)  # nothing is created, nothing fails
@@ -409,8 +401,7 @@ def test_alt_n_goes_on_and_focus_survives_a_removal(
     qtbot.waitUntil(lambda: wizard.current_step() == 1)
 
     wizard.go_to_step(3)
-    page = wizard.page(3)
-    assert isinstance(page, ClausePage)
+    page = wizard.page(3).block_of(ClauseWidget)
     first, second = page.use("W1"), page.use("W2")
     assert first is not None and second is not None
     doomed = page.list.card(first)

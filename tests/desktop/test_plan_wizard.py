@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit,
 from pytestqt.qtbot import QtBot
 
 from desktop.editing.editor import DocumentEditor
-from desktop.wizard.plan_budget import OVER, RECONCILED, SHORT, BudgetPage, reconcile
-from desktop.wizard.plan_check import CheckPage
-from desktop.wizard.plan_missions import MissionsPage
-from desktop.wizard.plan_pages import BoardPage, RequestsPage, ZonePage
-from desktop.wizard.plan_steps import PLAN_STEPS, STATE_KEY
-from desktop.wizard.plan_wizard import PlanWizard
+from desktop.wizard.blocks_budget import OVER, RECONCILED, SHORT, BudgetWidget, reconcile
+from desktop.wizard.blocks_cascade import CascadeWidget
+from desktop.wizard.blocks_checks import ChecksWidget
+from desktop.wizard.blocks_record import RecordWidget
+from desktop.wizard.blocks_table import TableWidget
+from desktop.wizard.builder import GuidedBuilder
 from desktop.wizard.table_editor import ItemTableEditor
 from plans import PLAN
 from reformkit.catalogue.store import Catalogue
@@ -28,7 +28,9 @@ from reformkit.export.accessibility import check_docx
 from reformkit.export.run import export_document
 from tests.documents import KINDS
 
-MakeWizard = Callable[..., PlanWizard]
+MakeWizard = Callable[..., GuidedBuilder]
+STATE_KEY = PLAN.guide.state_key
+PLAN_STEPS = PLAN.guide.steps
 
 
 @pytest.fixture(autouse=True)
@@ -59,8 +61,8 @@ def editor(project: Project, qapp: object) -> DocumentEditor:
 
 @pytest.fixture
 def make_wizard(qtbot: QtBot, catalogue: Catalogue) -> MakeWizard:
-    def make(editor: DocumentEditor) -> PlanWizard:
-        wizard = PlanWizard(editor, catalogue)
+    def make(editor: DocumentEditor) -> GuidedBuilder:
+        wizard = GuidedBuilder(editor, catalogue)
         qtbot.addWidget(wizard)
         wizard.resize(1300, 850)
         wizard.show()
@@ -133,10 +135,10 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     _click(qtbot, wizard.next_button)
 
     # 2 The Board: the Mayor from the briefing's roles (the chair), and a council leader.
-    board_page = wizard.page(2)
-    assert isinstance(board_page, BoardPage) and wizard.current_step() == 2
-    board = board_page.tables["board"]
-    mayor = board_page.add_for_role("BR1")
+    board_page = wizard.page(2).block_of(TableWidget)
+    assert wizard.current_step() == 2
+    board = board_page.table
+    mayor = board_page.add_offered("BR1")
     assert mayor is not None
     _fill(qtbot, board, mayor, "name", "Mayor Sunita Calder")
     leader = _new_row(qtbot, board)
@@ -154,16 +156,16 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     _click(qtbot, wizard.next_button)
 
     # 4 Missions: national → metro → local.
-    missions_page = wizard.page(4)
-    assert isinstance(missions_page, MissionsPage)
-    missions = missions_page.missions
-    assert not missions_page.metro_button.isEnabled()  # nothing selected to serve
-    _click(qtbot, missions_page.national_button)
+    missions_page = wizard.page(4).block_of(CascadeWidget)
+    missions = missions_page.table
+    national_button, metro_button, local_button = missions_page.level_buttons
+    assert not metro_button.isEnabled()  # nothing selected to serve
+    _click(qtbot, national_button)
     national = missions.selected_item_id()
     _fill(qtbot, missions, national, "title", "Children ready for school")
     _fill(qtbot, missions, national, "metric", "Good level of development at five")
     missions.select_item(national)
-    _click(qtbot, missions_page.metro_button)
+    _click(qtbot, metro_button)
     metro = missions.selected_item_id()
     _fill(qtbot, missions, metro, "title", "Every Severn Vale child ready to learn")
     _fill(qtbot, missions, metro, "baseline", "63%")
@@ -171,7 +173,7 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     _fill(qtbot, missions, metro, "target_date", "31/07/2029")
     _fill(qtbot, missions, metro, "owner", "Mayor Sunita Calder")
     missions.select_item(metro)
-    _click(qtbot, missions_page.local_button)
+    _click(qtbot, local_button)
     local = missions.selected_item_id()
     _fill(qtbot, missions, local, "title", "A family hub welcome for every baby")
     assert missions.cell_text(local, "parent") == "Every Severn Vale child ready to learn"
@@ -205,17 +207,15 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     _click(qtbot, wizard.next_button)
 
     # 8 A request, started from the briefing's employment support.
-    requests_page = wizard.page(8)
-    assert isinstance(requests_page, RequestsPage)
-    _click(qtbot, requests_page.starters["I9"])
-    assert not requests_page.starters["I9"].isEnabled()
-    request = requests_page.tables["requests"].selected_item_id()
-    _fill(qtbot, requests_page.tables["requests"], request, "readiness", "Ready now")
+    requests_page = wizard.page(8).block_of(TableWidget)
+    _click(qtbot, requests_page.starter_buttons["I9"])
+    assert not requests_page.starter_buttons["I9"].isEnabled()
+    request = requests_page.table.selected_item_id()
+    _fill(qtbot, requests_page.table, request, "readiness", "Ready now")
     _click(qtbot, wizard.next_button)
 
     # 9 The pot and two lines that add up, the line saying so as amounts change.
-    budget_page = wizard.page(9)
-    assert isinstance(budget_page, BudgetPage)
+    budget_page = wizard.page(9).block_of(BudgetWidget)
     _click(qtbot, budget_page.pot.start_button)
     card = budget_page.pot.card
     assert card is not None
@@ -253,8 +253,7 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     _click(qtbot, wizard.next_button)
 
     # 13 The Innovation Zone.
-    zone_page = wizard.page(13)
-    assert isinstance(zone_page, ZonePage)
+    zone_page = wizard.page(13).block_of(RecordWidget)
     _click(qtbot, zone_page.slot.start_button)
     zone_card = zone_page.slot.card
     assert zone_card is not None
@@ -288,8 +287,8 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     _click(qtbot, wizard.next_button)
 
     # 15 Check and finish: only the bids step is empty.
-    check = wizard.page(15)
-    assert isinstance(check, CheckPage) and wizard.finish_button.isVisible()
+    check = wizard.page(15).block_of(ChecksWidget)
+    assert wizard.finish_button.isVisible()
     assert "Step 10: Bids and social investment" in check.findings
     assert not any(f.startswith("Step 1:") for f in check.findings)
     assert not any(f.startswith("Budget") for f in check.findings)
@@ -397,18 +396,17 @@ def test_the_board_has_exactly_one_chair(
 ) -> None:
     wizard = make_wizard(editor)
     wizard.go_to_step(2)
-    page = wizard.page(2)
-    assert isinstance(page, BoardPage)
-    mayor = page.add_for_role("BR1")
-    ceo = page.add_for_role("BR3")
-    leader = page.add_for_role("BR2")
+    page = wizard.page(2).block_of(TableWidget)
+    mayor = page.add_offered("BR1")
+    ceo = page.add_offered("BR3")
+    leader = page.add_offered("BR2")
     assert mayor and ceo and leader
 
     def chairs() -> list[str]:
         return [m.id for m in _items(editor.project, "board") if m.fields["chair"]]
 
     assert chairs() == [mayor]  # the Mayor's role chairs; the others do not
-    table = page.tables["board"]
+    table = page.table
     table.select_item(leader, "chair")
     table.view.setFocus()
     qtbot.keyClick(table.view, Qt.Key.Key_Space)  # Space ticks, as in any list
@@ -425,12 +423,13 @@ def test_roles_come_from_the_briefing_but_any_role_can_be_typed(
 ) -> None:
     wizard = make_wizard(editor)
     wizard.go_to_step(2)
-    page = wizard.page(2)
-    assert isinstance(page, BoardPage)
-    roles = [page.role_choice.itemText(n) for n in range(page.role_choice.count())]
+    page = wizard.page(2).block_of(TableWidget)
+    choice = page.offer_choice
+    assert choice is not None
+    roles = [choice.itemText(n) for n in range(choice.count())]
     assert roles[0] == "Combined Authority Mayor (chair)" and len(roles) == 10
     assert "Combined Authority Chief Executive (Accounting Officer)" not in roles
-    table = page.tables["board"]
+    table = page.table
     member = _new_row(qtbot, table)
     table.edit_cell(member, "role")
     combo = _cell_editor(table)
@@ -444,34 +443,33 @@ def test_a_mission_serves_one_at_the_level_above(
 ) -> None:
     wizard = make_wizard(editor)
     wizard.go_to_step(4)
-    page = wizard.page(4)
-    assert isinstance(page, MissionsPage)
-    first = page.add_mission(0)
-    second = page.add_mission(0)
+    page = wizard.page(4).block_of(CascadeWidget)
+    first = page.add_at(0)
+    second = page.add_at(0)
     assert first and second
-    page.missions.select_item(first)
-    metro = page.add_mission(1)
+    page.table.select_item(first)
+    metro = page.add_at(1)
     assert metro
-    page.missions.select_item(metro)
-    local = page.add_mission(2)
-    sibling = page.add_mission(2)  # a local mission selected: another under the same metro
+    page.table.select_item(metro)
+    local = page.add_at(2)
+    sibling = page.add_at(2)  # a local mission selected: another under the same metro
     assert local and sibling
     order = [m.id for m in _items(editor.project, "missions")]
     assert order == [first, metro, local, sibling, second]  # each under the one it serves
-    page.missions.edit_cell(metro, "parent")
-    combo = _cell_editor(page.missions)
+    page.table.edit_cell(metro, "parent")
+    combo = _cell_editor(page.table)
     assert isinstance(combo, QComboBox)
     offered = [combo.itemText(n) for n in range(combo.count())]
     assert offered == ["(none)", "New national mission metric", "New national mission metric"]
-    page.missions.edit_cell(local, "parent")
-    combo = _cell_editor(page.missions)
+    page.table.edit_cell(local, "parent")
+    combo = _cell_editor(page.table)
     assert isinstance(combo, QComboBox)
     assert [combo.itemText(n) for n in range(combo.count())] == ["(none)", "New metro mission"]
 
     # Without a selection at the right level, the button says what to do.
-    page.missions.select_item(second)
-    assert not page.local_button.isEnabled()
-    assert page.add_mission(2) is None
+    page.table.select_item(second)
+    assert not page.level_buttons[2].isEnabled()
+    assert page.add_at(2) is None
     assert "Select the metro mission" in wizard.problem.text()
 
 
@@ -481,7 +479,7 @@ def test_the_reconcile_line_in_words() -> None:
     )
     assert reconcile("1000", ["600", "600"]).state == OVER
     assert reconcile("1000.00", ["1000"]).text.startswith("✓")
-    assert reconcile(None, ["10"]).text == (
+    assert reconcile(None, ["10"], "Enter the single pot's total to check them.").text == (
         "Lines add up to £10. Enter the single pot's total to check them."
     )
 
@@ -490,12 +488,13 @@ def test_every_step_explains_itself_and_shows_its_recommendations(
     editor: DocumentEditor, make_wizard: MakeWizard
 ) -> None:
     wizard = make_wizard(editor)
-    for step in PLAN_STEPS:
-        page = wizard.page(step.number)
+    for number, step in enumerate(PLAN_STEPS, start=1):
+        page = wizard.page(number)
         assert page.explanation.text() == step.explanation
+        assert page.counter.text() == f"Step {number} of 15"
         assert 15 <= len(step.explanation.split()) <= 60
-        assert wizard.steps.item(step.number - 1).text().endswith(f"{step.number}. {step.title}")
-        for key in step.section_keys:
+        assert wizard.steps.item(number - 1).text().endswith(f"{number}. {step.title}")
+        for key in step.sections:
             tags = next(s for s in editor.project.document.sections if s.key == key).tags
             answers = page.headers[key].answers.text()
             assert all(tag in answers for tag in tags), (key, answers)
@@ -548,12 +547,11 @@ def test_read_only_plans_can_be_looked_through(
         wizard = make_wizard(DocumentEditor(reader))
         for number in range(1, 16):
             wizard.go_to_step(number)
-        page = wizard.page(2)
-        assert isinstance(page, BoardPage)
-        assert not page.role_button.isEnabled()
-        assert not page.tables["board"].add_button.isEnabled()
-        budget = wizard.page(9)
-        assert isinstance(budget, BudgetPage) and not budget.pot.start_button.isEnabled()
+        page = wizard.page(2).block_of(TableWidget)
+        assert page.offer_button is not None and not page.offer_button.isEnabled()
+        assert not page.table.add_button.isEnabled()
+        budget = wizard.page(9).block_of(BudgetWidget)
+        assert not budget.pot.start_button.isEnabled()
 
 
 def test_save_and_close_asks_nothing(
