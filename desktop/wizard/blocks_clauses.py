@@ -15,6 +15,7 @@ from desktop.wizard.block_base import BlockWidget
 from desktop.wizard.cards import OfferCard
 from desktop.wizard.item_list import ItemList
 from desktop.wizard.offers import offered_entries
+from desktop.wizard.table_model import starting_values
 from desktop.wizard.widgets import Card, heading, scrolling, wrapped
 from reformkit.document.from_catalogue import draft_from_entry
 from reformkit.document.guide import ClauseBlock, Prompts, resolve
@@ -162,6 +163,8 @@ class ClauseWidget(BlockWidget):
     def _start(
         self, fields: dict[str, object], edit: str, tags: list[str] | None = None
     ) -> str | None:
+        label = self.item_type.label.lower()
+        fields = starting_values(self.item_type, fields, label)
         item_id = self.page.add(self.block.section, self.block.item_type, fields, tags=tags)
         if item_id is not None:
             self.list.sync()

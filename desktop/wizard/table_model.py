@@ -73,6 +73,26 @@ def typed_form(field: Field, value: Any) -> str:
     return str(value)
 
 
+def starting_values(item_type: ItemType, values: dict[str, Any], label: str) -> dict[str, Any]:
+    """``values`` and a start for every needed field they leave empty, so the item can be
+    stored and then filled in (``label`` names it: "New barrier")."""
+    values = dict(values)
+    for field in item_type.fields:
+        if not field.required or values.get(field.name) not in (None, ""):
+            continue
+        if field.type == CHOICE:
+            values[field.name] = field.choices[0]
+        elif field.type == DATE:
+            values[field.name] = date.today().isoformat()
+        elif field.type in (MONEY, INTEGER):
+            values[field.name] = "0"
+        elif field.name == item_type.title_field or field.type == LONG_TEXT:
+            values[field.name] = f"New {label}"
+        else:
+            values[field.name] = f"{field.label} to add"
+    return values
+
+
 class ItemTableModel(QAbstractTableModel):
     """Rows are the section's items of ``item_type`` (and with the ``fixed`` values, if any).
 
@@ -356,20 +376,7 @@ class ItemTableModel(QAbstractTableModel):
         start for every field that is needed."""
         values: dict[str, Any] = {**self.fixed, **(defaults or {})}
         label = str(next(iter(self.fixed.values()), "") or self.item_type.label).lower()
-        for field in self.item_type.fields:
-            if not field.required or values.get(field.name) not in (None, ""):
-                continue
-            if field.type == CHOICE:
-                values[field.name] = field.choices[0]
-            elif field.type == DATE:
-                values[field.name] = date.today().isoformat()
-            elif field.type in (MONEY, INTEGER):
-                values[field.name] = "0"
-            elif field.name == self.item_type.title_field or field.type == LONG_TEXT:
-                values[field.name] = f"New {label}"
-            else:
-                values[field.name] = f"{field.label} to add"
-        return values
+        return starting_values(self.item_type, values, label)
 
     # Following the file.
     def _cell_changed(self, item_id: str, name: str) -> None:
