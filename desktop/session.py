@@ -21,10 +21,9 @@ from reformkit.catalogue.store import Catalogue
 from reformkit.document.errors import DocumentInUseError
 from reformkit.document.project import LoadedFile, Project, read_for_opening
 from reformkit.document.review import refresh_review_flags
-from reformkit.document.spec import DocumentKinds
+from reformkit.document.spec import DocumentKinds, SampleDocument
 from reformkit.errors import ReformKitError
 from reformkit.paths import AppPaths
-from reformkit.document.spec import SampleDocument
 from reformkit.samples import sample_file
 
 if TYPE_CHECKING:
