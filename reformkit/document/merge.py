@@ -18,6 +18,7 @@ from typing import Any
 
 from reformkit.document.interchange import to_json
 from reformkit.document.merge_engine import merge_documents
+from reformkit.document.merge_records import MergeRecord, merge_records, write_record
 from reformkit.document.merge_values import (
     OURS,
     SECTION_KEYS,
@@ -43,8 +44,6 @@ from reformkit.document.packages import (
 from reformkit.document.project import Project, read_for_opening
 from reformkit.document.spec import DocumentKinds
 
-MERGED_KEY = "merged_packages"  # Project.state key: the packages merged into this document
-
 __all__ = [
     "OURS",
     "THEIRS",
@@ -62,30 +61,6 @@ __all__ = [
     "merge_records",
     "plan_merge",
 ]
-
-
-@dataclass(frozen=True)
-class MergeRecord:
-    """A package merged into the document: which, when, and its parts as merged."""
-
-    package_id: str
-    content_hash: str
-    merged: str
-    partner: str
-    parts: tuple[str, ...]
-    content: tuple[dict[str, Any], ...]  # the base for the next merge of this package
-    pending: tuple[str, ...] = ()  # conflicts kept as ours without a choice, to settle later
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "package_id": self.package_id,
-            "hash": self.content_hash,
-            "merged": self.merged,
-            "partner": self.partner,
-            "parts": list(self.parts),
-            "content": list(self.content),
-            "pending": list(self.pending),
-        }
 
 
 @dataclass(frozen=True)
@@ -154,29 +129,6 @@ class MergeResult:
     resolved: Mapping[str, str]  # conflict id → ours, theirs or combined
     kept_ours: tuple[Conflict, ...]
     already_merged: bool = False
-
-
-def merge_records(project: Project) -> dict[str, MergeRecord]:
-    """The packages merged into ``project`` so far, by package id."""
-    text = project.state(MERGED_KEY)
-    if not text:
-        return {}
-    try:
-        data = json.loads(text)
-        return {
-            key: MergeRecord(
-                str(value["package_id"]),
-                str(value["hash"]),
-                str(value.get("merged", "")),
-                str(value.get("partner", "")),
-                tuple(str(p) for p in value.get("parts", [])),
-                tuple(value.get("content", [])),
-                tuple(str(p) for p in value.get("pending", [])),
-            )
-            for key, value in data.items()
-        }
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return {}  # a damaged record only means the next merge compares with the package's base
 
 
 def fingerprint(document: Document) -> str:
@@ -323,7 +275,7 @@ def apply_merge(
         pending=plan.pending,
     )
     if not plan.already_merged:
-        with project.batch("merged", plan.info.package_id):
+        with project.batch("merged", plan.info.package_id, "nothing was merged") as db:
             bring_to(project, outcome.merged)
             if _content(project.document) != _content(outcome.merged):
                 raise MergeError(
@@ -339,12 +291,7 @@ def apply_merge(
                 tuple(sections_json(next_base(plan.base, plan.theirs.sections, unresolved))),
                 tuple(c.id for c in unresolved),
             )
-            records = merge_records(project)
-            records[record.package_id] = record
-            project.set_state(
-                MERGED_KEY,
-                json.dumps({k: r.to_json() for k, r in records.items()}, ensure_ascii=False),
-            )
+            write_record(db, record)
     resolved = {
         key: value if isinstance(value, str) else "combined" for key, value in choices.items()
     }

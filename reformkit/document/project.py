@@ -6,6 +6,7 @@ laptop lid loses nothing. Listeners hear of each change, so a window can redraw.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import tempfile
@@ -39,6 +40,7 @@ from reformkit.document.storage import load_document, section_row
 __all__ = ["Listener", "LoadedFile", "Project", "read_for_opening"]
 
 Listener = Callable[[str, str], None]
+log = logging.getLogger(__name__)
 
 
 class Project:
@@ -406,13 +408,34 @@ class Project:
         return str(rows[0]["value"]) if rows else default
 
     def set_state(self, key: str, value: str) -> None:
+        """Remember UI state only (the wizard's step, the part last selected), best effort.
+
+        Losing it costs a click, so a read-only document skips it and a failed write (a
+        full disk) is logged, not raised. Inside a :meth:`batch` a failure is raised, so the
+        batch fails whole. Anything that matters uses :meth:`write_state` or an edit.
+        """
         if self._db is None:
-            return  # a read-only document cannot remember; that is not an error
+            log.debug("%s is read-only: state %r not kept", self.path.name, key)
+            return
+        inside_batch = self._db.conn.in_transaction
+        try:
+            self.write_state(key, value)
+        except ProjectError as error:
+            if inside_batch:
+                raise
+            log.warning("Could not remember %r in %s: %s", key, self.path.name, error)
+
+    def write_state(self, key: str, value: str) -> None:
+        """Keep a value that matters (a package's description) in the file, or raise:
+        :class:`ReadOnlyError` on a read-only document, a plain :class:`ProjectError` when
+        the write fails (a full disk)."""
+        if self._db is None:
+            raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
         try:
             with self._db.atomic():
                 self._db.table("meta").upsert({"key": f"state:{key}", "value": value}, pk="key")
-        except sqlite3.OperationalError:
-            pass  # nor can one on a full disk; the next real edit says so
+        except sqlite3.OperationalError as error:
+            raise files.write_failed(self.path, error) from None
 
     # Copies and snapshots.
     def save_as(self, target: Path) -> Path:
@@ -470,23 +493,25 @@ class Project:
                 connection.close()
 
     @contextmanager
-    def batch(self, change: str, target_id: str = "") -> Iterator[None]:
+    def batch(self, change: str, target_id: str = "", what: str = "") -> Iterator[Database]:
         """Group many edits (a merge) into one transaction: all are kept, or none.
 
         The edits inside run as savepoints of one transaction; listeners hear one change,
-        ``change``, when it is committed.
+        ``change``, when it is committed. It gives the database, for rows no method writes
+        (a merge's record); any failure inside fails the whole batch. ``what`` says what did
+        not happen if a write fails (default: "this change to NAME was not saved").
         """
         listeners, self._listeners = self._listeners, []
         try:
-            with self._edit(change, target_id):
-                yield
+            with self._edit(change, target_id, what) as db:
+                yield db
         finally:
             self._listeners = listeners
         for listener in list(listeners):
             listener(change, target_id)
 
     @contextmanager
-    def _edit(self, change: str, target_id: str) -> Iterator[Database]:
+    def _edit(self, change: str, target_id: str, what: str = "") -> Iterator[Database]:
         """Run one edit as one transaction; on failure, reload so memory matches the file."""
         if self._db is None:
             raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
@@ -505,9 +530,9 @@ class Project:
             finally:
                 db.conn.row_factory = None
             if isinstance(error, sqlite3.OperationalError):  # a full disk, a failing drive
-                raise files.write_failed(self.path, error) from None
+                raise files.write_failed(self.path, error, what) from None
             if isinstance(error, UnicodeEncodeError):
-                raise ProjectError(unstorable_message("the change was not made")) from None
+                raise ProjectError(unstorable_message(what or "the change was not made")) from None
             raise
         for listener in list(self._listeners):
             listener(change, target_id)

@@ -59,6 +59,54 @@ def m001_document(db: Database) -> None:
     )
 
 
+LEGACY_MERGE_KEY = "state:merged_packages"  # where schema 1 kept its merge records, as JSON
+
+
+@migrations()
+def m002_merge_records(db: Database) -> None:
+    """Merge records get tables of their own, written in the merge's own transaction.
+
+    Schema 1 kept them as one JSON value in ``meta``; each record readable there moves into
+    the tables. Statements run one by one (not as a script) so the move is one transaction.
+    """
+    db.execute(
+        """create table merged_packages (
+            package_id text primary key, hash text not null, merged text not null,
+            partner text not null default '', parts text not null default '[]',
+            content text not null default '[]')"""
+    )
+    db.execute(
+        """create table merge_pending (
+            package_id text not null references merged_packages(package_id) on delete cascade,
+            position integer not null, conflict_id text not null,
+            primary key (package_id, conflict_id))"""
+    )
+    row = db.execute("select value from meta where key = ?", [LEGACY_MERGE_KEY]).fetchone()
+    try:
+        records = list(json.loads(row[0]).values()) if row else []
+        rows = [
+            (
+                str(r["package_id"]),
+                str(r["hash"]),
+                str(r.get("merged", "")),
+                str(r.get("partner", "")),
+                json.dumps([str(p) for p in r.get("parts", [])], ensure_ascii=False),
+                json.dumps(list(r.get("content", [])), ensure_ascii=False),
+                [str(p) for p in r.get("pending", [])],
+            )
+            for r in records
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return  # damaged in schema 1 too, where it only meant "compare with the package's base"
+    for *record, pending in rows:
+        db.execute("insert or replace into merged_packages values (?, ?, ?, ?, ?, ?)", record)
+        db.conn.executemany(
+            "insert or ignore into merge_pending values (?, ?, ?)",
+            [(record[0], n, conflict) for n, conflict in enumerate(pending)],
+        )
+    db.execute("delete from meta where key = ?", [LEGACY_MERGE_KEY])
+
+
 def schema_names() -> list[str]:
     """The names of every schema version this ReformKit knows, oldest first."""
     scratch = Database(memory=True, execute_plugins=False)
