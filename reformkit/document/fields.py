@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reformkit.dates import DateError, parse_date
+from reformkit.document.limits import MAX_INTEGER, MAX_MONEY, MAX_TEXT_CHARS, HugeNumber, shown
 from reformkit.errors import ReformKitError
 
 
@@ -75,7 +76,15 @@ class Field:
     def _read_text(self, value: Any) -> str:
         if not isinstance(value, str):
             raise FieldError(f"{self.label} must be text.")
+        self._check_length(value)
         return value
+
+    def _check_length(self, value: str) -> None:
+        if len(value) > MAX_TEXT_CHARS:
+            raise FieldError(
+                f"{self.label} is {len(value):,} characters long; ReformKit keeps up to "
+                f"{MAX_TEXT_CHARS:,} in one field. Shorten it or split it into several items."
+            )
 
     _read_long_text = _read_text
     _read_reference = _read_text
@@ -85,6 +94,7 @@ class Field:
             return [line for line in value.splitlines() if line.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise FieldError(f"{self.label} must be a list of text.")
+        self._check_length("\n".join(value))
         return list(value)
 
     def _read_flag(self, value: Any) -> bool:
@@ -106,21 +116,38 @@ class Field:
     def _read_integer(self, value: Any) -> int:
         if isinstance(value, bool):
             raise FieldError(f"{self.label} must be a whole number.")
+        if isinstance(value, HugeNumber):
+            raise self._too_large(value, f"{MAX_INTEGER:,}")
         if isinstance(value, int):
             number = value
         else:
+            text = str(value).replace(",", "").strip()
+            if len(text.lstrip("+-")) > len(str(MAX_INTEGER)) and text.lstrip("+-").isdigit():
+                raise self._too_large(value, f"{MAX_INTEGER:,}")
             try:
-                number = int(str(value).replace(",", "").strip())
+                number = int(text)
             except ValueError:
-                raise FieldError(f"{self.label} must be a whole number, not '{value}'.") from None
+                raise FieldError(
+                    f"{self.label} must be a whole number, not '{shown(value)}'."
+                ) from None
         if number < 0:
             raise FieldError(f"{self.label} cannot be negative.")
+        if number > MAX_INTEGER:
+            raise self._too_large(value, f"{MAX_INTEGER:,}")
         return number
+
+    def _too_large(self, value: object, limit: str) -> FieldError:
+        return FieldError(
+            f"{self.label} is too large ({shown(value)}); ReformKit keeps numbers up to "
+            f"{limit} here. Check the value."
+        )
 
     def _read_money(self, value: Any) -> str:
         """Money is kept as a string of pounds with two decimals, so no float rounding."""
         if isinstance(value, bool):
             raise FieldError(f"{self.label} must be an amount in pounds.")
+        if isinstance(value, HugeNumber):
+            raise self._too_large(value, f"£{MAX_MONEY:,}")
         if isinstance(value, int | float | Decimal):
             amount = Decimal(str(value))
         else:
@@ -128,23 +155,26 @@ class Field:
             if match and "," in match.group(1) and not _THOUSANDS.fullmatch(match.group(1)):
                 raise FieldError(
                     f"{self.label}: write pence after a full stop, as in 1250.50; a comma only "
-                    f"separates thousands, as in 1,250.50. '{value}' is not clear."
+                    f"separates thousands, as in 1,250.50. '{shown(value)}' is not clear."
                 )
             try:
                 amount = Decimal(match.group(1).replace(",", "")) if match else Decimal("x")
             except InvalidOperation:
                 raise FieldError(
                     f"{self.label} must be an amount in pounds, such as 125000 or £1,250.50; "
-                    f"'{value}' is not."
+                    f"'{shown(value)}' is not."
                 ) from None
         if not amount.is_finite():
-            raise FieldError(f"{self.label} must be an amount in pounds, not '{value}'.")
+            raise FieldError(f"{self.label} must be an amount in pounds, not '{shown(value)}'.")
         if amount < 0:
             raise FieldError(
-                f"{self.label} cannot be negative ({value}). Enter the amount as a positive number."
+                f"{self.label} cannot be negative ({shown(value)}). Enter the amount as a "
+                "positive number."
             )
+        if amount > MAX_MONEY:
+            raise self._too_large(value, f"£{MAX_MONEY:,}")
         if amount != amount.quantize(_PENCE):
-            raise FieldError(f"{self.label} has more than two decimal places ({value}).")
+            raise FieldError(f"{self.label} has more than two decimal places ({shown(value)}).")
         return str(amount.quantize(_PENCE))
 
     def _read_date(self, value: Any) -> str:
@@ -155,6 +185,6 @@ class Field:
             return parse_date(str(value)).isoformat()
         except DateError:
             raise FieldError(
-                f"{self.label}: '{value}' is not a date. Write it as day/month/year or "
+                f"{self.label}: '{shown(value)}' is not a date. Write it as day/month/year or "
                 "year-month-day, for example 31/03/2027 or 2027-03-31."
             ) from None

@@ -12,6 +12,18 @@ import re
 from typing import Any
 
 from reformkit.document.fields import REFERENCE, FieldError
+from reformkit.document.limits import (
+    MAX_AUTHORS,
+    MAX_COMMAS,
+    MAX_DEPTH,
+    MAX_ITEMS,
+    MAX_JSON_BYTES,
+    MAX_OBJECTS,
+    MAX_SECTIONS,
+    MAX_TEXT_CHARS,
+    MEGABYTE,
+    read_json_int,
+)
 from reformkit.document.model import Document, Item, Meta, Section, Source, TagError, clean_tags
 from reformkit.document.spec import DocumentKinds, DocumentSpec, DocumentSpecError
 from reformkit.errors import ReformKitError
@@ -59,8 +71,32 @@ def dumps(document: Document) -> str:
 
 
 def loads(text: str, kinds: DocumentKinds) -> Document:
+    """Read a JSON document, refusing one past the limits as soon as it is seen to be."""
+    if len(text) > MAX_JSON_BYTES:
+        raise InterchangeError(
+            [
+                (
+                    "$",
+                    f"the JSON is larger than {MAX_JSON_BYTES // MEGABYTE} MB, the most "
+                    "ReformKit imports; check it is the right file",
+                )
+            ]
+        )
+    if text.count(",") > MAX_COMMAS:  # every value after the first in a list needs one
+        raise InterchangeError(
+            [
+                (
+                    "$",
+                    f"the JSON holds more than {MAX_COMMAS:,} values, far more than any "
+                    "document; check it is the right file",
+                )
+            ]
+        )
+    counter = _Counter()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=counter.object, parse_int=read_json_int)
+    except _TooManyError as error:
+        raise InterchangeError([("$", str(error))]) from None
     except json.JSONDecodeError as error:
         raise InterchangeError(
             [
@@ -76,6 +112,46 @@ def loads(text: str, kinds: DocumentKinds) -> Document:
             [("$", "the JSON is nested too deeply to read; a ReformKit document never is")]
         ) from None
     return from_json(data, kinds)
+
+
+class _TooManyError(Exception):
+    """Raised while parsing, to stop at once: the message names the limit."""
+
+
+class _Counter:
+    """Counts objects as :func:`json.loads` builds them, so a million items stop early.
+
+    An object with a ``key`` is taken for a part and one with a ``type`` for an item; the
+    exact counts, with paths, are checked again by :func:`from_json`.
+    """
+
+    def __init__(self) -> None:
+        self.objects = self.sections = self.items = 0
+
+    def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(pairs)
+        self.objects += 1
+        if "key" in value:
+            self.sections += 1
+        elif "type" in value:
+            self.items += 1
+        if self.items > MAX_ITEMS:
+            raise _TooManyError(_too_many("items", MAX_ITEMS))
+        if self.sections > MAX_SECTIONS:
+            raise _TooManyError(_too_many("parts", MAX_SECTIONS))
+        if self.objects > MAX_OBJECTS:
+            raise _TooManyError(
+                f"the JSON holds more than {MAX_OBJECTS:,} objects, far more than a document "
+                f"of {MAX_ITEMS:,} items; check it is the right file"
+            )
+        return value
+
+
+def _too_many(what: str, limit: int) -> str:
+    return (
+        f"the document has more than {limit:,} {what}, the most ReformKit imports (a large "
+        "plan has a few thousand); split it, or check it is the right file"
+    )
 
 
 def _section_json(section: Section) -> dict[str, Any]:
@@ -109,6 +185,9 @@ def _item_json(item: Item) -> dict[str, Any]:
 def from_json(data: Any, kinds: DocumentKinds) -> Document:
     """Build a document from parsed JSON, or raise :class:`InterchangeError` listing all
     problems."""
+    over = _over_limits(data)
+    if over:
+        raise InterchangeError(over)
     broken = _broken_text(data)
     if broken:  # SQLite and UTF-8 cannot store a lone surrogate such as "\ud800"
         raise InterchangeError(
@@ -122,6 +201,68 @@ def from_json(data: Any, kinds: DocumentKinds) -> Document:
     if reader.problems or document is None:
         raise InterchangeError(reader.problems)
     return document
+
+
+def _over_limits(data: Any) -> list[tuple[str, str]]:
+    """What goes past the limits in :mod:`reformkit.document.limits`, found without
+    recursion and before anything is built: nesting, text length, parts, items, authors."""
+    problems: list[tuple[str, str]] = []
+    stack: list[tuple[str, Any, int]] = [("$", data, 0)]
+    while stack and len(problems) < 50:
+        path, value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return [
+                (
+                    path,
+                    f"the JSON is nested too deeply (more than {MAX_DEPTH} levels; a "
+                    "ReformKit document needs 7)",
+                )
+            ]
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            problems.append(
+                (
+                    path,
+                    f"is {len(value):,} characters long; ReformKit keeps up to "
+                    f"{MAX_TEXT_CHARS:,} in one piece of text",
+                )
+            )
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                if len(key) > _MAX_KEY_CHARS:
+                    problems.append(
+                        (
+                            path,
+                            f"has a name {len(key):,} characters long, which is "
+                            "not part of the format",
+                        )
+                    )
+                else:
+                    stack.append((f"{path}.{key}", inner, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{n}]", inner, depth + 1) for n, inner in enumerate(value))
+    if problems or not isinstance(data, dict):
+        return problems
+    sections = data.get("sections")
+    if isinstance(sections, list):
+        if len(sections) > MAX_SECTIONS:
+            problems.append(("$.sections", _too_many("parts", MAX_SECTIONS)))
+        items = sum(
+            len(s["items"])
+            for s in sections
+            if isinstance(s, dict) and isinstance(s.get("items"), list)
+        )
+        if items > MAX_ITEMS:
+            problems.append(("$.sections", _too_many("items", MAX_ITEMS)))
+    meta = data.get("meta")
+    authors = meta.get("authors") if isinstance(meta, dict) else None
+    if isinstance(authors, list) and len(authors) > MAX_AUTHORS:
+        problems.append(
+            (
+                "$.meta.authors",
+                f"lists {len(authors):,} authors; ReformKit keeps up to {MAX_AUTHORS}",
+            )
+        )
+    return problems
 
 
 def _broken_text(data: Any) -> list[str]:
@@ -143,6 +284,7 @@ def _broken_text(data: Any) -> list[str]:
     return sorted(broken)
 
 
+_MAX_KEY_CHARS = 100  # the longest name in the format is 17 characters
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
