@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 import reformkit
 from reformkit.document import project_file as files
+from reformkit.document.document_lock import DocumentLock
 from reformkit.document.errors import ProjectError, ReadOnlyError
 from reformkit.document.fields import FieldError
 from reformkit.document.model import Document, Item, Meta, Section, Source, clean_tags, new_id, now
@@ -26,7 +27,6 @@ from reformkit.document.project_io import (
     LoadedFile,
     item_row,
     read_for_opening,
-    read_holder,
     renumber_items,
     renumber_sections,
     save_meta,
@@ -53,8 +53,10 @@ class Project:
         document: Document,
         spec: DocumentSpec,
         read_only_reason: str = "",
+        lock: DocumentLock | None = None,
     ):
         self.path = path
+        self._lock = lock  # the writer role, held until close
         self.document = document
         self.spec = spec
         self.read_only_reason = read_only_reason
@@ -112,16 +114,36 @@ class Project:
     def open(
         cls, path: Path, kinds: DocumentKinds, read_only: bool = False, ignore_lock: bool = False
     ) -> Project:
-        """Read the whole file, then open it for editing (or read-only)."""
-        return cls.finish_opening(read_for_opening(path, kinds), read_only, ignore_lock)
+        """Read the whole file, then open it for editing (or read-only).
+
+        The writer role is taken first, so the file is read while nobody else can write it.
+        """
+        path = Path(path)
+        lock = None
+        if not read_only and not ignore_lock and files.is_writable(path):
+            files.check_header(path)  # no lock file beside something that is not a document
+            lock = DocumentLock.acquire(path)
+        try:
+            return cls.finish_opening(read_for_opening(path, kinds), read_only, ignore_lock, lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
 
     @classmethod
     def finish_opening(
-        cls, loaded: LoadedFile, read_only: bool = False, ignore_lock: bool = False
+        cls,
+        loaded: LoadedFile,
+        read_only: bool = False,
+        ignore_lock: bool = False,
+        lock: DocumentLock | None = None,
     ) -> Project:
         """The quick second half of :meth:`open`, on the thread that will edit the file.
 
-        The slow half, :func:`read_for_opening`, may run on another thread.
+        The slow half, :func:`read_for_opening`, may run on another thread. Editing needs
+        the writer role (:class:`DocumentLock`): taken here unless ``lock`` holds it already,
+        or the person chose to open it anyway (``ignore_lock``). A file holding objects
+        ReformKit did not make opens read-only.
         """
         path = loaded.path
         reason = ""
@@ -129,24 +151,34 @@ class Project:
             reason = "You opened it read-only."
         elif not files.is_writable(path):
             reason = "The file or its folder cannot be written to, so it opened read-only."
+        else:
+            reason = loaded.read_only_reason
         if reason:
+            if lock is not None:
+                lock.release()
             return cls(path, None, loaded.document, loaded.spec, reason)
-        holder = read_holder(path)
-        if not ignore_lock:
-            files.check_holder(holder, path)
-        if loaded.modified_since(path):
-            # Another program changed the file after it was read: read it again.
-            loaded = read_for_opening(path, loaded.kinds)
-        db = files.open_for_writing(path)
+        if lock is None and not ignore_lock:
+            lock = DocumentLock.acquire(path)
         try:
-            with db.atomic():
-                set_holder(db)
-        except sqlite3.OperationalError as error:
-            db.close()
-            raise files.write_failed(
-                path, error, f"{path.name} could not be opened for editing"
-            ) from None
-        return cls(path, db, loaded.document, loaded.spec)
+            if loaded.modified_since(path):
+                # Another program changed the file after it was read: read it again.
+                loaded = read_for_opening(path, loaded.kinds)
+                if loaded.read_only_reason:
+                    return cls.finish_opening(loaded, read_only, ignore_lock, lock)
+            db = files.open_for_writing(path)
+            try:
+                with db.atomic():
+                    set_holder(db)
+            except sqlite3.OperationalError as error:
+                db.close()
+                raise files.write_failed(
+                    path, error, f"{path.name} could not be opened for editing"
+                ) from None
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, db, loaded.document, loaded.spec, lock=lock)
 
     def close(self) -> None:
         if self._db is not None:
@@ -158,6 +190,9 @@ class Project:
             finally:
                 self._db.close()
                 self._db = None
+        if self._lock is not None:
+            self._lock.release()  # after the file is closed and its log folded in
+            self._lock = None
 
     def __enter__(self) -> Project:
         return self

@@ -7,8 +7,10 @@ its bytes untouched.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
+import logging
 import os
 import shutil
 import socket
@@ -28,11 +30,14 @@ from reformkit.document.errors import (
     NotAProjectError,
     ProjectError,
 )
+from reformkit.document.schema_check import SchemaObject, SchemaReport, compare, describe, schema_of
+from reformkit.document.sqlite_guard import harden, read_budget
 
 EXTENSION = ".reformkit"
 APPLICATION_ID = 0x524B4954  # "RKIT", stored in the SQLite header so the file says what it is
 SQLITE_MAGIC = b"SQLite format 3\x00"
 migrations = Migrations("reformkit.project")
+log = logging.getLogger(__name__)
 
 
 @migrations()
@@ -152,50 +157,119 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     With no write-ahead log beside it, nobody is writing, and the file is opened immutable
     (no lock or index files are made). With a log, a normal read-only connection reads the
     edits still in the log too.
+    Every connection has SQLite's defences on (:func:`~sqlite_guard.harden`).
     """
     uri = path.resolve().as_uri()
     if not path.with_name(path.name + "-wal").exists():
-        return sqlite3.connect(uri + "?immutable=1", uri=True)
+        return harden(sqlite3.connect(uri + "?immutable=1", uri=True))
     try:
-        connection = sqlite3.connect(uri + "?mode=ro", uri=True)
+        connection = harden(sqlite3.connect(uri + "?mode=ro", uri=True))
         connection.execute("select count(*) from sqlite_master").fetchone()
         return connection
     except sqlite3.Error:
         # A read-only folder cannot hold the log's index; read what the file itself holds.
-        return sqlite3.connect(uri + "?immutable=1", uri=True)
+        return harden(sqlite3.connect(uri + "?immutable=1", uri=True))
 
 
-def verify(connection: sqlite3.Connection, path: Path) -> None:
-    """Check the whole file can be read, and that this ReformKit understands its version."""
+def verify(connection: sqlite3.Connection, path: Path) -> SchemaReport:
+    """Check the whole file can be read, that this ReformKit understands its version, and
+    that its schema is the one ReformKit made.
+
+    A file whose own tables differ is refused (reading them could run someone else's code).
+    One with extra objects (a trigger, a view) is readable: the report lists them, and the
+    caller opens it read-only. Nothing here reads a view or writes.
+    """
+    report = schema_report(connection, path)
     try:
-        problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        tables = {
-            row[0]
-            for row in connection.execute("select name from sqlite_master where type = 'table'")
-        }
-        applied = set()
-        if "_sqlite_migrations" in tables:
-            applied = {
-                row[0]
-                for row in connection.execute(
-                    "select name from _sqlite_migrations where migration_set = ?", [migrations.name]
-                )
-            }
+        with read_budget(connection, path.name):
+            problems = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as error:
         raise CorruptProjectError(_damaged(path, str(error))) from None
     if problems != ["ok"]:
-        raise CorruptProjectError(_damaged(path, "; ".join(problems[:3])))
-    unknown = applied - set(schema_names())
-    if unknown:
+        log.warning("%s failed SQLite's integrity check:\n%s", path, "\n".join(problems))
+        first = " ".join(problems[0].split())
+        detail = first if len(first) <= 100 else first[:99] + "…"
+        if len(problems) > 1:
+            detail += f"; {len(problems) - 1} more problems are listed in the log"
+        raise CorruptProjectError(_damaged(path, detail))
+    return report
+
+
+def schema_report(connection: sqlite3.Connection, path: Path) -> SchemaReport:
+    """Compare the file's schema with what ReformKit's migrations make; refuse a newer
+    version, missing tables, or ReformKit's own tables changed by another program."""
+    try:
+        found = schema_of(connection)
+        applied: list[str] = []
+        ledger = found.get("_sqlite_migrations")
+        if ledger is not None and ledger.type == "table":
+            applied = [
+                str(row[0])
+                for row in connection.execute(
+                    "select name from _sqlite_migrations where migration_set = ? order by rowid",
+                    [migrations.name],
+                )
+            ]
+    except sqlite3.DatabaseError as error:
+        raise CorruptProjectError(_damaged(path, str(error))) from None
+    known = schema_names()
+    if set(applied) - set(known):
         raise NewerVersionError(
             f"{path.name} was saved by a newer version of ReformKit. Install that version to "
             "open it; this one will not change it."
         )
-    if not applied or not {"meta", "sections", "items"} <= tables:
+    if not applied or applied != known[: len(applied)]:
         raise CorruptProjectError(_damaged(path, "its tables are missing"))
+    report = compare(found, expected_schema(len(applied)))
+    if report.changed:
+        log.warning("%s: objects not as ReformKit made them: %s", path, ", ".join(report.changed))
+        missing = [name for name in report.changed if name not in found]
+        if missing:
+            detail = f"its table or index '{missing[0]}' is missing"
+            raise CorruptProjectError(_damaged(path, detail))
+        raise CorruptProjectError(
+            f"{path.name} has been changed by another program: its table "
+            f"'{report.changed[0]}' is not as ReformKit made it, so ReformKit will not read "
+            "it. It has not been changed."
+        )
+    if report.foreign:
+        log.warning(
+            "%s holds objects ReformKit did not make: %s",
+            path,
+            "; ".join(f"{o.type} {o.name}: {o.sql}" for o in report.foreign),
+        )
+    return report
+
+
+@functools.cache
+def expected_schema(applied: int) -> dict[str, SchemaObject]:
+    """The schema a file has after ReformKit's first ``applied`` migrations, made by running
+    them on an empty database in memory (once per process)."""
+    scratch = Database(memory=True, execute_plugins=False)
+    try:
+        names = [migration.name for migration in migrations.pending(scratch)]
+        migrations.apply(scratch, stop_before=names[applied:])
+        return schema_of(scratch.conn)
+    finally:
+        scratch.close()
+
+
+def untrusted_reason(report: SchemaReport) -> str:
+    """Why a file with objects ReformKit did not make is open read-only ("" if it has none)."""
+    if not report.foreign:
+        return ""
+    return (
+        f"This file contains things ReformKit did not put there ({describe(report.foreign)}), "
+        "so it is open read-only: nothing in it can run. Save a copy to edit it."
+    )
+
+
+class UntrustedFileError(ProjectError):
+    """The file holds objects ReformKit did not make, so it is not opened for writing."""
 
 
 def _damaged(path: Path, detail: str) -> str:
+    detail = " ".join(detail.split())
     return (
         f"{path.name} is damaged and cannot be read in full ({detail}). It has not been "
         "changed. Open an earlier copy, or ask for help recovering it."
@@ -203,7 +277,23 @@ def _damaged(path: Path, detail: str) -> str:
 
 
 def open_for_writing(path: Path) -> Database:
+    """Open for editing, with SQLite's defences on, and only a file whose schema is exactly
+    what ReformKit made: no trigger in it can fire on the writes that follow."""
     db = Database(path, execute_plugins=False)
+    try:
+        harden(db.conn)
+        db.execute("select count(*) from sqlite_master").fetchone()  # may need the -shm made
+    except sqlite3.OperationalError as error:
+        db.close()
+        raise write_failed(path, error, f"{path.name} could not be opened for editing") from None
+    try:
+        report = schema_report(db.conn, path)
+    except BaseException:
+        db.close()
+        raise
+    if not report.trusted:
+        db.close()
+        raise UntrustedFileError(untrusted_reason(report))
     try:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = FULL")
@@ -222,6 +312,7 @@ def create_file(path: Path) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(path, execute_plugins=False)
+        harden(db.conn)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except (OSError, sqlite3.Error) as error:
         raise ProjectError(f"ReformKit cannot create {path}: {error}.") from None

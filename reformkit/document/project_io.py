@@ -7,6 +7,7 @@ is what turns a file into a document and a document into rows.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,11 @@ from reformkit.document import project_file as files
 from reformkit.document.errors import CorruptProjectError
 from reformkit.document.model import Document, Item, Meta, Section, now
 from reformkit.document.spec import DocumentKinds, DocumentSpec
+from reformkit.document.sqlite_guard import read_budget
 from reformkit.document.storage import DamagedRowsError, load_document, meta_rows, section_row
+from reformkit.document.value_check import value_problems
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,35 +34,61 @@ class LoadedFile:
     document: Document
     spec: DocumentSpec
     kinds: DocumentKinds
-    signature: tuple[int, int]
+    signature: tuple[int, ...]
+    read_only_reason: str = ""  # why it may only be read (objects ReformKit did not make)
 
     def modified_since(self, path: Path) -> bool:
         return _signature(path) != self.signature
 
 
 def read_for_opening(path: Path, kinds: DocumentKinds) -> LoadedFile:
-    """Check and read the whole file without writing anything (safe on a worker thread)."""
+    """Check and read the whole file without writing anything (safe on a worker thread).
+
+    Only ReformKit's own tables are read, by name, within a step budget; a file with objects
+    ReformKit did not make comes back with a ``read_only_reason``. A value its field would
+    not have stored is refused in one line naming where; the full list goes to the log.
+    """
     path = Path(path)
     files.check_header(path)
     signature = _signature(path)
     connection = files.read_only_connection(path)
     try:
-        files.verify(connection, path)
+        report = files.verify(connection, path)
         connection.row_factory = sqlite3.Row
-        document = load_document(connection)
+        with read_budget(connection, path.name):
+            document = load_document(connection)
     except (sqlite3.DatabaseError, DamagedRowsError) as error:
         raise CorruptProjectError(
-            f"{path.name} is damaged and cannot be read ({error}). It has not been changed."
+            f"{path.name} is damaged and cannot be read ({' '.join(str(error).split())}). "
+            "It has not been changed."
         ) from None
     finally:
         connection.close()
-    return LoadedFile(path, document, kinds.get(document.kind), kinds, signature)
+    spec = kinds.get(document.kind)
+    problems = value_problems(document, spec)
+    if problems:
+        log.warning("%s holds values ReformKit never writes:\n%s", path, "\n".join(problems))
+        more = f" ({len(problems) - 1} more are listed in the log.)" if len(problems) > 1 else ""
+        raise CorruptProjectError(
+            f"{path.name} is damaged: {problems[0]}.{more} It has not been changed; fix that "
+            "value with the program that wrote it, or open an earlier copy."
+        )
+    return LoadedFile(path, document, spec, kinds, signature, files.untrusted_reason(report))
 
 
-def _signature(path: Path) -> tuple[int, int]:
+def _signature(path: Path) -> tuple[int, ...]:
+    """What changes when another program writes the file: sizes, times, and the log's
+    header (its salts change each time the log starts over)."""
     stat = path.stat()
     wal = path.with_name(path.name + "-wal")
-    return (stat.st_mtime_ns, wal.stat().st_mtime_ns if wal.exists() else 0)
+    try:
+        with wal.open("rb") as handle:
+            header = int.from_bytes(handle.read(32), "big")
+        wal_stat = wal.stat()
+        wal_part = (wal_stat.st_mtime_ns, wal_stat.st_size, header)
+    except OSError:
+        wal_part = (0, 0, 0)
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size, *wal_part)
 
 
 def unstorable_message(what: str) -> str:
@@ -66,15 +97,6 @@ def unstorable_message(what: str) -> str:
         f"The text holds a character that cannot be stored (a broken or mis-encoded one), so "
         f"{what}. Retype it, or copy it from somewhere else, and try again."
     )
-
-
-def read_holder(path: Path) -> str | None:
-    connection = files.read_only_connection(path)
-    try:
-        row = connection.execute("select value from meta where key = 'open_by'").fetchone()
-        return row[0] if row else None
-    finally:
-        connection.close()
 
 
 def set_holder(db: Database) -> None:

@@ -41,6 +41,12 @@ def section_row(section: Section, position: int) -> dict[str, Any]:
     }
 
 
+_ITEM_COLUMNS = (
+    "id, section_id, position, type, fields, tags, source_id, source_revision, needs_review, "
+    "author, created, modified"
+)
+
+
 class DamagedRowsError(ValueError):
     """The tables are readable but hold values ReformKit never writes (the file was damaged
     or changed by another program); the message says which."""
@@ -49,16 +55,21 @@ class DamagedRowsError(ValueError):
 def load_document(connection: sqlite3.Connection) -> Document:
     """Read every table into a :class:`Document`. ``connection`` must return ``sqlite3.Row``.
 
-    Raises :class:`DamagedRowsError` for rows ReformKit could not have written.
+    Raises :class:`DamagedRowsError` for rows ReformKit could not have written. Each table
+    is read by name, column by column: nothing else in the file is evaluated.
     """
-    meta_values = {row["key"]: row["value"] for row in connection.execute("select * from meta")}
+    meta_values = {
+        row["key"]: row["value"] for row in connection.execute("select key, value from meta")
+    }
     kind = meta_values.get("kind", "")
     values: dict[str, Any] = {key: meta_values[key] for key in _META_KEYS if key in meta_values}
     values["authors"] = _json(values.get("authors") or "[]", list, "the list of authors")
     _check_text(values, "the document's details", *(key for key in values if key != "authors"))
     meta = Meta(**values)
     sections: dict[str, Section] = {}
-    for row in connection.execute("select * from sections order by position"):
+    for row in connection.execute(
+        "select id, key, position, title, intro, tags, owner from sections order by position"
+    ):
         where = f"the part {row['title']!r}"
         _check_text(row, where, "id", "key", "title", "intro", "owner")
         sections[row["id"]] = Section(
@@ -69,7 +80,9 @@ def load_document(connection: sqlite3.Connection) -> Document:
             tags=_json(row["tags"], list, f"the tags of {where}"),
             owner=row["owner"],
         )
-    for row in connection.execute("select * from items order by section_id, position"):
+    for row in connection.execute(
+        f"select {_ITEM_COLUMNS} from items order by section_id, position"
+    ):
         where = f"item {row['id']!r}"
         _check_text(row, where, "id", "type", "author", "created", "modified")
         source = None
