@@ -14,7 +14,6 @@ file is only read, never written.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -49,27 +48,16 @@ from reformkit.document.merge import (
     MergePlan,
     MergeResult,
     Resolution,
-    apply_merge,
     plan_merge,
 )
 from reformkit.document.merge_engine import merge_documents
+from reformkit.document.merge_snapshot import merge_with_snapshot
 from reformkit.document.spec import DocumentKinds
-from reformkit.document.versions import SnapshotInfo, list_snapshots, take_snapshot
+from reformkit.document.versions import SnapshotInfo
 from reformkit.errors import ReformKitError
 
 TITLE = "Merge a returned package"
 KEEP_MINE = "Keep mine for the ones I have not decided"
-
-
-def snapshot_name(partner: str, existing: set[str], day: date | None = None) -> str:
-    """``Before merging Council's package, 3 March 2026``, numbered if taken already."""
-    whose = f"{partner}'s package" if partner else "a partner's package"
-    name = f"Before merging {whose}, {long_date(day or date.today())}"
-    candidate, number = name, 2
-    while candidate in existing:
-        candidate = f"{name} ({number})"
-        number += 1
-    return candidate
 
 
 def report_lines(plan: MergePlan, result: MergeResult) -> list[str]:
@@ -317,12 +305,8 @@ class MergeDialog(QDialog):
             )
             return None
         try:
-            if not plan.is_empty:
-                existing = {s.name for s in list_snapshots(self.project)}
-                self.snapshot = take_snapshot(self.project, snapshot_name(plan.partner, existing))
-                # The snapshot touched the file, so plan once more against it as it is now.
-                fresh = plan_merge(self.project, self.package_path, self.kinds)
-            result = apply_merge(
+            # The snapshot, the merge and its record: one transaction (all kept, or none).
+            result, self.snapshot = merge_with_snapshot(
                 self.project, fresh, choices, keep_ours_for_unresolved=self.keep_mine.isChecked()
             )
         except (ReformKitError, OSError) as error:

@@ -58,21 +58,38 @@ def make_package_file(args: argparse.Namespace) -> int:
 
 
 def merge_package(args: argparse.Namespace) -> int:
-    from reformkit.document.merge import apply_merge, plan_merge
+    """Plan with both files read read-only; open the document for writing only to merge.
+
+    So a refused merge (a package for another document, a damaged one, one from a newer
+    ReformKit), one already merged and a dry run leave the document byte for byte as it was.
+    A merge that changes the document keeps a "Before merging…" snapshot, like the app, in
+    the same transaction as the merge.
+    """
+    from reformkit.document.merge import MergeError, plan_merge
+    from reformkit.document.merge_snapshot import merge_with_snapshot
     from reformkit.document.project import Project
 
     kinds = _kinds(args)
-    with Project.open(args.file, kinds, read_only=args.dry_run) as project:
-        plan = plan_merge(project, args.package, kinds)
-        print_plan(plan, args.package)
-        if plan.already_merged:
-            return EXIT_OK
-        if args.dry_run:
-            print("\nDry run: nothing was changed.")
-            return EXIT_CONFLICTS if plan.conflicts else EXIT_OK
-        result = apply_merge(project, plan, keep_ours_for_unresolved=True)
+    with Project.open(args.file, kinds, read_only=True) as reader:
+        plan = plan_merge(reader, args.package, kinds)
+    print_plan(plan, args.package)
+    if plan.already_merged:
+        return EXIT_OK
+    if args.dry_run:
+        print("\nDry run: nothing was changed.")
+        return EXIT_CONFLICTS if plan.conflicts else EXIT_OK
+    with Project.open(args.file, kinds) as project:
+        fresh = plan_merge(project, args.package, kinds)
+        if fresh.changes != plan.changes or fresh.conflicts != plan.conflicts:
+            raise MergeError(
+                f"{args.file.name} changed while the merge was being planned, so nothing was "
+                "merged. Run the merge again."
+            )
+        result, snapshot = merge_with_snapshot(project, fresh, keep_ours_for_unresolved=True)
     count = len(result.applied)
     print(f"\nMerged {count} change{'s' if count != 1 else ''} into {args.file}.")
+    if snapshot is not None:
+        print(f"The document as it was before is kept as the snapshot '{snapshot.name}'.")
     if result.kept_ours:
         kept = len(result.kept_ours)
         print(

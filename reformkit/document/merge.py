@@ -44,6 +44,8 @@ from reformkit.document.packages import (
 from reformkit.document.project import Project, read_for_opening
 from reformkit.document.spec import DocumentKinds
 
+NOTHING_MERGED = "nothing was merged"  # what did not happen, when a merge's write fails
+
 __all__ = [
     "OURS",
     "THEIRS",
@@ -184,6 +186,9 @@ def plan_merge(
             f"{name} was made from '{info.main_title}', not from '{document.meta.title}'. "
             "Merge it into the document it was made from."
         )
+    # What the file holds, before checking fills in fields the kind gained since: the same
+    # package hashes alike whichever ReformKit merged it last.
+    hashed = content_hash(theirs.sections)
     problems = check_sections(theirs.sections, spec)
     if problems:
         raise PackageError(f"{name} cannot be merged: " + " ".join(problems[:10]))
@@ -197,7 +202,6 @@ def plan_merge(
         )
     records = merge_records(main) if isinstance(main, Project) else {}
     record = records.get(info.package_id)
-    hashed = content_hash(theirs.sections)
     notes: list[str] = []
     already = ""
     if record is not None:
@@ -275,7 +279,7 @@ def apply_merge(
         pending=plan.pending,
     )
     if not plan.already_merged:
-        with project.batch("merged", plan.info.package_id, "nothing was merged") as db:
+        with project.batch("merged", plan.info.package_id, NOTHING_MERGED) as db:
             bring_to(project, outcome.merged)
             if _content(project.document) != _content(outcome.merged):
                 raise MergeError(

@@ -551,6 +551,7 @@ class Project:
         if self._db is None:
             raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
         db = self._db
+        nested = db.conn.in_transaction  # inside a batch, which says what did not happen
         try:
             with db.atomic():
                 yield db
@@ -564,7 +565,7 @@ class Project:
                 self.document = load_document(db.conn)
             finally:
                 db.conn.row_factory = None
-            if isinstance(error, sqlite3.OperationalError):  # a full disk, a failing drive
+            if isinstance(error, sqlite3.OperationalError) and not nested:  # a full disk
                 raise files.write_failed(self.path, error, what) from None
             if isinstance(error, UnicodeEncodeError):
                 raise ProjectError(unstorable_message(what or "the change was not made")) from None

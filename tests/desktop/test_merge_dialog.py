@@ -13,11 +13,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.editing.editor import DocumentEditor
-from desktop.panels.merge_dialog import KEEP_MINE, MergeDialog, report_lines, snapshot_name
+from desktop.panels.merge_dialog import KEEP_MINE, MergeDialog, report_lines
 from plans import PLAN
 from reformkit.dates import long_date
 from reformkit.document.interchange import to_json
 from reformkit.document.merge import merge_records
+from reformkit.document.merge_snapshot import snapshot_name
 from reformkit.document.model import Item, Section
 from reformkit.document.packages import make_package
 from reformkit.document.project import Project
