@@ -284,7 +284,7 @@ class DocumentWindow(QMainWindow):
         if target is None:
             return
         try:
-            self.project.save_as(target)
+            self.project.save_as(target, force=True)  # the save dialog asked
         except ReformKitError as error:
             self.session.prompts.error(self, "The copy was not saved", str(error))
             return

@@ -224,7 +224,9 @@ class PackageDialog(QDialog):
             if target is None:
                 return None
         try:
-            made = make_package(self.project, self.part_ids(), target, self.partner())
+            made = make_package(  # any file there was confirmed by the save dialog
+                self.project, self.part_ids(), target, self.partner(), force=True
+            )
         except (ReformKitError, OSError) as error:
             self._say(f"The package was not made. {error}", error=True)
             return None

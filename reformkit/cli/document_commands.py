@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,25 +135,15 @@ def import_document(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         raise ProjectError(f"{args.json_file} cannot be read: {error}.") from None
     kinds = _kinds(args)
+    if os.path.lexists(args.output) and not args.force:
+        raise ProjectError(
+            f"{args.output} already exists. Choose another name, or add --force to replace it."
+        )
     document = loads(text, kinds)
     target: Path = args.output
-    if target.exists() and not args.force:
-        raise ProjectError(
-            f"{target} already exists. Choose another name, or add --force to replace it."
-        )
-    folder = target.resolve().parent
-    if not folder.is_dir():
-        raise ProjectError(f"The folder {folder} does not exist.")
-    # Build the file beside the target and move it into place only once it is complete.
-    temporary = Path(tempfile.mkdtemp(prefix=".importing-", dir=folder))
-    try:
-        built = temporary / target.name
-        Project.create_from(built, document, kinds.get(document.kind)).close()
-        os.replace(built, target)
-    finally:
-        for leftover in temporary.iterdir():
-            leftover.unlink()
-        temporary.rmdir()
+    # Built beside the target and moved into place only once complete; an existing
+    # document is replaced only with --force, and never while it is open.
+    Project.create_from(target, document, kinds.get(document.kind), force=args.force).close()
     print(f"Imported {args.json_file} into {target}.")
     return 0
 
@@ -270,6 +259,7 @@ def export_file(args: argparse.Namespace) -> int:
             fmt,
             args.output,
             template=args.template,
+            source=args.file,
         )
     for warning in result.warnings:
         print(f"reformkit: note: {warning}", file=sys.stderr)

@@ -26,6 +26,7 @@ def add_parsers(commands: Any) -> None:
     )
     package.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     package.add_argument("--partner", default="", metavar="NAME", help="who the parts are for")
+    package.add_argument("--force", action="store_true", help="replace OUT if it exists")
     package.set_defaults(handler=make_package_file)
 
     merge = commands.add_parser("merge", help="merge a partner's returned package")
@@ -47,7 +48,7 @@ def make_package_file(args: argparse.Namespace) -> int:
     from reformkit.document.project import Project
 
     with Project.open(args.file, _kinds(args), read_only=True) as project:
-        target = make_package(project, args.part, args.output, args.partner)
+        target = make_package(project, args.part, args.output, args.partner, force=args.force)
     info = package_info(target)
     assert info is not None
     names = ", ".join(f"'{part.title}'" for part in info.parts)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,10 +117,19 @@ def find_parts(document: Document, parts: Sequence[str]) -> list[Section]:
     return [s for s in document.sections if s.id in chosen]
 
 
-def make_package(project: Project, parts: Sequence[str], target: Path, partner: str = "") -> Path:
+def make_package(
+    project: Project,
+    parts: Sequence[str],
+    target: Path,
+    partner: str = "",
+    *,
+    force: bool = False,
+) -> Path:
     """Write the chosen parts of ``project`` to ``target`` as a package for ``partner``.
 
-    The file is built beside ``target`` and moved into place only once it is complete.
+    The file is built beside ``target`` and moved into place only once it is complete. An
+    existing file at ``target`` is replaced only with ``force`` (a person asked for it), and
+    never while it is open anywhere (:mod:`reformkit.document.file_install`).
     """
     target = Path(target)
     main = project.document
@@ -158,24 +165,14 @@ def make_package(project: Project, parts: Sequence[str], target: Path, partner: 
     )
     folder = target.resolve().parent
     if not folder.is_dir():
-        raise PackageError(f"The folder {folder} does not exist.")
-    try:
-        temporary = Path(tempfile.mkdtemp(prefix=".packing-", dir=folder))
-    except OSError as error:
-        raise PackageError(f"ReformKit cannot write to {folder}: {error.strerror}.") from None
-    try:
-        built = temporary / (target.name or "package.reformkit")
-        with Project.create_from(built, document, project.spec) as package:
-            package.set_state(STATE_KEY, json.dumps(info.to_json(), ensure_ascii=False))
-        os.replace(built, target)
-    except OSError as error:
-        raise PackageError(
-            f"The package could not be written to {target} ({error}). Nothing was replaced."
-        ) from None
-    finally:
-        for leftover in temporary.iterdir():
-            leftover.unlink()
-        temporary.rmdir()
+        raise PackageError(f"The folder {folder} does not exist. Choose another place to save.")
+    Project.create_from(
+        target,
+        document,
+        project.spec,
+        force=force,
+        state={STATE_KEY: json.dumps(info.to_json(), ensure_ascii=False)},
+    ).close()
     return target
 
 

@@ -7,9 +7,7 @@ laptop lid loses nothing. Listeners hear of each change, so a window can redraw.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +16,8 @@ from typing import Any
 from sqlite_utils import Database
 
 import reformkit
+from reformkit import safe_files
+from reformkit.document import file_install
 from reformkit.document import project_file as files
 from reformkit.document.document_lock import DocumentLock
 from reformkit.document.errors import ProjectError, ReadOnlyError
@@ -93,22 +93,59 @@ class Project:
         return cls.create_from(path, document, spec)
 
     @classmethod
-    def create_from(cls, path: Path, document: Document, spec: DocumentSpec) -> Project:
-        """Write ``document`` (already checked) to a new file and open it."""
-        db = files.create_file(path)
+    def create_from(
+        cls,
+        path: Path,
+        document: Document,
+        spec: DocumentSpec,
+        *,
+        force: bool = False,
+        state: Mapping[str, str] | None = None,
+    ) -> Project:
+        """Write ``document`` (already checked) to a new file and open it.
+
+        The file is built complete beside ``path`` and moved into place only then, so a
+        kill or a full disk never leaves half a document. An existing file at ``path`` is
+        refused unless ``force``; then it is replaced safely (:mod:`file_install`: not while
+        open anywhere, its leftover log checkpointed first). ``state`` values are written
+        in the same transaction as the document (a package's description).
+        """
+        path = Path(path)
         try:
-            with db.atomic():
-                write_all(db, document)
-                set_holder(db)
-        except BaseException as error:
-            db.close()
-            path.unlink(missing_ok=True)
-            if isinstance(error, sqlite3.OperationalError):
-                raise files.write_failed(path, error, f"{path.name} could not be created") from None
-            if isinstance(error, UnicodeEncodeError):
-                raise ProjectError(unstorable_message(f"{path.name} was not created")) from None
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ProjectError(safe_files.cannot_write(path.parent, error)) from None
+        safe_files.check_target(path, force=force, keep_existing=True, error=ProjectError)
+        lock = file_install.take_lock(path)  # the writer role, from before the file exists
+        try:
+            with file_install.building(path, force=force, locked=True) as built:
+                db = files.create_file(built)
+                try:
+                    with db.atomic():
+                        write_all(db, document)
+                        for key, value in (state or {}).items():
+                            db.table("meta").upsert(
+                                {"key": f"state:{key}", "value": value}, pk="key"
+                            )
+                        set_holder(db)
+                except sqlite3.OperationalError as error:
+                    what = f"{path.name} could not be created"
+                    raise files.write_failed(path, error, what) from None
+                except UnicodeEncodeError:
+                    raise ProjectError(unstorable_message(f"{path.name} was not created")) from None
+                finally:
+                    db.close()
+            db = files.open_for_writing(path)
+            try:
+                with db.atomic():
+                    set_holder(db)
+            except sqlite3.OperationalError as error:
+                db.close()
+                raise files.write_failed(path, error, f"{path.name} could not be opened") from None
+        except BaseException:
+            lock.release()
             raise
-        return cls(path, db, document, spec)
+        return cls(path, db, document, spec, lock=lock)
 
     @classmethod
     def open(
@@ -473,39 +510,35 @@ class Project:
             raise files.write_failed(self.path, error) from None
 
     # Copies and snapshots.
-    def save_as(self, target: Path) -> Path:
+    def save_as(self, target: Path, *, force: bool = False) -> Path:
         """Copy the whole file to ``target`` with SQLite's backup API, replacing it only
-        once the copy is complete."""
+        once the copy is complete.
+
+        An existing file at ``target`` is replaced (the person chose it in a save dialog that
+        asked), but a ReformKit document only with ``force``, and never while it is open.
+        """
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise ProjectError("Choose a different name: that is the file already open.")
         source = self._connection_for_reading()
         try:
-            handle, temporary = tempfile.mkstemp(
-                prefix=".saving-", suffix=files.EXTENSION, dir=target.parent
-            )
-        except OSError as error:
-            raise ProjectError(
-                f"ReformKit cannot write to {target.parent}: "
-                f"{error.strerror}. Choose another folder."
-            ) from None
-        os.close(handle)
-        try:
-            copy = sqlite3.connect(temporary)
-            try:
-                source.backup(copy)
-                copy.execute("delete from meta where key = 'open_by'")
-                copy.commit()
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-            os.replace(temporary, target)
-        except (OSError, sqlite3.Error) as error:
-            Path(temporary).unlink(missing_ok=True)
-            raise ProjectError(
-                f"The copy to {target} could not be written ({error}). "
-                "Nothing was replaced; the open document is unchanged."
-            ) from None
+            with file_install.building(
+                target, force=force, keep_existing=False, open_document=self.path
+            ) as temporary:
+                try:
+                    copy = sqlite3.connect(temporary)
+                    try:
+                        source.backup(copy)
+                        copy.execute("delete from meta where key = 'open_by'")
+                        copy.commit()
+                        copy.execute("PRAGMA journal_mode = DELETE")
+                    finally:
+                        copy.close()
+                except (OSError, sqlite3.Error) as error:
+                    raise ProjectError(
+                        f"The copy to {target} could not be written ({error}). "
+                        "Nothing was replaced; the open document is unchanged."
+                    ) from None
         finally:
             if self._db is None:
                 source.close()

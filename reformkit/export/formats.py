@@ -153,4 +153,4 @@ def template_labels() -> str:
 def write_text(target: Path, text: str) -> None:
     """Write a text format safely: to a temporary file first, then over ``target``."""
     with replacing(Path(target)) as temporary:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
+        temporary.write_bytes(text.encode("utf-8"))

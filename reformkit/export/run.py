@@ -16,6 +16,7 @@ from reformkit.export.formats import find_format, template_labels
 from reformkit.export.progress import Progress, no_progress
 from reformkit.export.safe_write import ExportError
 from reformkit.layout.engine import lay_out
+from reformkit.safe_files import check_target
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,14 @@ def export_document(
     target: Path,
     template: Path | None = None,
     progress: Progress = no_progress,
+    source: Path | None = None,
 ) -> ExportResult:
-    """Write ``document`` to ``target`` in the registered format called ``fmt``."""
+    """Write ``document`` to ``target`` in the registered format called ``fmt``.
+
+    ``source`` is the document's own file: the export is refused before any work if it
+    would land on it (or on any ReformKit document, a folder or a device).
+    """
+    check_target(Path(target), open_document=source, error=ExportError)
     chosen = find_format(fmt)
     if template is not None and not chosen.takes_template:
         raise ExportError(

@@ -9,6 +9,7 @@ import pytest
 
 from charter import CHARTER
 from plans import PLAN
+from reformkit.document.errors import ProjectError
 from reformkit.document.interchange import to_json
 from reformkit.document.packages import (
     PackageError,
@@ -114,7 +115,9 @@ def test_replacing_an_old_package_file(tmp_path: Path) -> None:
     target = tmp_path / "p.reformkit"
     with Project.open(main, KINDS, read_only=True) as project:
         first = package_info(make_package(project, ["budget"], target))
-        second = package_info(make_package(project, ["missions"], target))
+        with pytest.raises(ProjectError, match="already exists"):
+            make_package(project, ["missions"], target)  # not without force
+        second = package_info(make_package(project, ["missions"], target, force=True))
     assert first is not None and second is not None
     assert first.package_id != second.package_id
     assert [p.key for p in second.parts] == ["missions"]

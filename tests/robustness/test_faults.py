@@ -5,7 +5,7 @@ it would have replaced byte for byte as it was, and leave no temporary file behi
 
 How the faults are made:
 * read-only folder: a tmpfs remounted read-only (real EROFS; skipped where mount is not
-  allowed), and always also by making ``tempfile.mkstemp`` raise EROFS;
+  allowed), and always also by making the temporary file's creation raise EROFS;
 * full disk: a 64 KiB tmpfs filled almost to the brim (real ENOSPC; skipped where mount is
   not allowed), and always also by making the final ``os.fsync`` raise ENOSPC (exports) or
   the copy's ``max_page_count`` too small (Save As); for edits, ``PRAGMA max_page_count`` on
@@ -31,8 +31,8 @@ from reformkit.document import project as project_module
 from reformkit.document.errors import ProjectError
 from reformkit.document.interchange import dumps
 from reformkit.document.project import Project
+from reformkit import safe_files
 from reformkit.errors import ReformKitError
-from reformkit.export import safe_write
 from reformkit.export.run import export_document
 from reformkit.export.safe_write import ExportError
 from tests.robustness.conftest import KINDS, Mounter
@@ -55,7 +55,7 @@ def write(kind: str, source: Path, folder: Path, store: Catalogue) -> Path:
     target = folder / name
     with Project.open(source, KINDS, read_only=kind != "save-as") as project:
         if kind == "save-as":
-            project.save_as(target)
+            project.save_as(target, force=True)
         else:
             export_document(
                 project.document,
@@ -132,8 +132,7 @@ def test_read_only_folder_simulated(
     def refuse(*_: Any, **__: Any) -> Any:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(safe_write.tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(project_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(safe_files, "_create_exclusive", refuse)
     error = expect_clean_failure(kind, sample_file, folder, store, ("Read-only file system",))
     if kind != "save-as":
         assert "choose another folder" in str(error)
@@ -179,7 +178,7 @@ def test_full_disk_simulated(
         connection.execute("PRAGMA max_page_count = 2")
         return connection
 
-    monkeypatch.setattr(safe_write.os, "fsync", no_space)
+    monkeypatch.setattr(safe_files.os, "fsync", no_space)
     monkeypatch.setattr(project_module.sqlite3, "connect", tiny_copy)
     expect_clean_failure(
         kind, sample_file, folder, store, ("No space left on device", "disk is full")
@@ -230,9 +229,9 @@ def test_cli_export_faults_give_a_sentence_and_status_2(
     target = folder / f"charter.{fmt}"
     target.write_bytes(OLD)
     faults = {
-        "read-only": (safe_write.tempfile, "mkstemp", OSError(errno.EROFS, "Read-only")),
-        "full": (safe_write.os, "fsync", OSError(errno.ENOSPC, "No space left on device")),
-        "open": (safe_write.os, "replace", PermissionError(errno.EACCES, "in use")),
+        "read-only": (safe_files, "_create_exclusive", OSError(errno.EROFS, "Read-only")),
+        "full": (safe_files.os, "fsync", OSError(errno.ENOSPC, "No space left on device")),
+        "open": (safe_files.os, "replace", PermissionError(errno.EACCES, "in use")),
     }
     for owner, name, error in faults.values():
         with monkeypatch.context() as patch:

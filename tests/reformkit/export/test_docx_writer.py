@@ -267,7 +267,7 @@ def test_a_failed_save_leaves_the_existing_file(
     real_write_bytes = Path.write_bytes
 
     def explode(self: Path, data: bytes) -> int:
-        if self.suffix == ".docx" and self.name.startswith(".keep-"):
+        if self.suffix == ".docx" and self.name.startswith(".reformkit-tmp-"):
             real_write_bytes(self, data[:4])  # half written, then the disk is full
             raise OSError(28, "No space left on device")
         return real_write_bytes(self, data)
