@@ -531,3 +531,35 @@ def test_a_merge_is_one_change_for_listeners(files: tuple[Path, Path]) -> None:
         ours.subscribe(lambda change, _id: heard.append(change))
         apply_merge(ours, plan_merge(ours, package, KINDS))
         assert heard == ["merged"]
+
+
+def test_cli_merge_keeps_a_snapshot_first_only_when_it_changes_something(
+    capsys: pytest.CaptureFixture[str], clash: tuple[Path, Path]
+) -> None:
+    from datetime import date
+
+    from reformkit.dates import long_date
+    from reformkit.document.versions import list_snapshots, load_version
+
+    main, package = clash
+    with Project.open(package, KINDS) as theirs:
+        theirs.update_item(line(theirs, "Probation").id, {"amount": "300"})
+    with Project.open(main, KINDS, read_only=True) as ours:
+        before = to_json(ours.document)["sections"]
+    code, out, _ = cli(capsys, "merge", str(main), str(package), "--dry-run")
+    assert code == 1
+    with Project.open(main, KINDS, read_only=True) as ours:
+        assert list_snapshots(ours) == []
+    code, out, _ = cli(capsys, "merge", str(main), str(package))
+    name = f"Before merging Council's package, {long_date(date.today())}"
+    assert code == 1 and f"kept as the snapshot '{name}'" in out
+    with Project.open(main, KINDS, read_only=True) as ours:
+        assert [s.name for s in list_snapshots(ours)] == [name]
+        assert to_json(load_version(ours, name, KINDS))["sections"] == before
+        assert line(ours, "Probation").fields["amount"] == "300.00"
+    # Again: only the unsettled conflict comes back, the CLI keeps ours, nothing changes,
+    # so no second snapshot.
+    code, out, _ = cli(capsys, "merge", str(main), str(package))
+    assert code == 1 and "Merged 0 changes" in out and "snapshot" not in out
+    with Project.open(main, KINDS, read_only=True) as ours:
+        assert len(list_snapshots(ours)) == 1
