@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     from reformkit.document.project import Project
     from reformkit.document.spec import DocumentKinds
 
+# What each path argument should be, for the message when it is not an ordinary file
+# (checked by reformkit.cli.main.check_inputs before any command reads it).
+DOCUMENT = "a ReformKit document"
+JSON_DOC = "a JSON document"
+
 
 def add_parsers(commands: Any) -> None:
     kinds = commands.add_parser("kinds", help="list the kinds of document you can start")
@@ -30,31 +35,31 @@ def add_parsers(commands: Any) -> None:
     imported.add_argument("json_file", type=Path, metavar="DOC.json")
     imported.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     imported.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    imported.set_defaults(handler=import_document)
+    imported.set_defaults(handler=import_document, inputs={"json_file": JSON_DOC})
 
     dump = commands.add_parser("dump", help="print a document as JSON")
     dump.add_argument("file", type=Path)
-    dump.set_defaults(handler=dump_document)
+    dump.set_defaults(handler=dump_document, inputs={"file": DOCUMENT})
 
     cover = commands.add_parser("coverage", help="which of the 22 recommendations it answers")
     cover.add_argument("file", type=Path)
     cover.add_argument("--json", action="store_true", help="print JSON")
-    cover.set_defaults(handler=show_coverage)
+    cover.set_defaults(handler=show_coverage, inputs={"file": DOCUMENT})
 
     versions = commands.add_parser("versions", help="list the snapshots kept in a document")
     versions.add_argument("file", type=Path)
-    versions.set_defaults(handler=list_versions)
+    versions.set_defaults(handler=list_versions, inputs={"file": DOCUMENT})
 
     snapshot = commands.add_parser("snapshot", help="keep a named snapshot of a document")
     snapshot.add_argument("file", type=Path)
     snapshot.add_argument("name")
-    snapshot.set_defaults(handler=make_snapshot)
+    snapshot.set_defaults(handler=make_snapshot, inputs={"file": DOCUMENT})
 
     changes = commands.add_parser("diff", help="what changed between two versions")
     changes.add_argument("file", type=Path)
     changes.add_argument("old", help="a snapshot name")
     changes.add_argument("new", nargs="?", default="now", help="a snapshot name (default: now)")
-    changes.set_defaults(handler=show_diff)
+    changes.set_defaults(handler=show_diff, inputs={"file": DOCUMENT})
 
     from reformkit.export.formats import all_formats, known_labels
 
@@ -76,7 +81,9 @@ def add_parsers(commands: Any) -> None:
         metavar="HOUSE.docx",
         help="a Word document or template (.docx, .dotx) in your house style",
     )
-    export.set_defaults(handler=export_file)
+    export.set_defaults(
+        handler=export_file, inputs={"file": DOCUMENT, "template": "a Word document or template"}
+    )
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON format")
     schema.set_defaults(handler=print_schema)
@@ -128,12 +135,18 @@ def new_document(args: argparse.Namespace) -> int:
 def import_document(args: argparse.Namespace) -> int:
     from reformkit.document.errors import ProjectError
     from reformkit.document.interchange import loads
+    from reformkit.document.limits import MAX_JSON_BYTES
     from reformkit.document.project import Project
+    from reformkit.input_files import read_input_bytes
 
+    data = read_input_bytes(args.json_file, JSON_DOC, MAX_JSON_BYTES)
     try:
-        text = args.json_file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProjectError(f"{args.json_file} cannot be read: {error}.") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ProjectError(
+            f"{args.json_file} cannot be read: it is not UTF-8 text (byte {error.start:,} is "
+            "not). Save it as UTF-8 and import it again."
+        ) from None
     kinds = _kinds(args)
     if os.path.lexists(args.output) and not args.force:
         raise ProjectError(

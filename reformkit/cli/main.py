@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from reformkit.errors import ReformKitError
 
     try:
+        check_inputs(args)
         return int(args.handler(args))
     except ReformKitError as error:
         print(f"reformkit: {error}", file=sys.stderr)
@@ -91,8 +92,14 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:  # the last line of defence: no traceback reaches a user
         if os.environ.get(DEBUG_VARIABLE):
             raise
+        from reformkit.cli.failures import failure_sentence
+
         log_file = log_unexpected(error, str(args.command))
         where = f" The details are in {log_file}." if log_file is not None else ""
+        sentence = failure_sentence(error)
+        if sentence is not None:  # SQLite, the system or memory: a sentence, exit 2
+            print(f"reformkit: {sentence[0].upper()}{sentence[1:]}{where}", file=sys.stderr)
+            return EXIT_USAGE
         print(
             f"reformkit: something unexpected went wrong ({type(error).__name__}: {error}). "
             f"Nothing was changed.{where} Run again with {DEBUG_VARIABLE}=1 for details "
@@ -100,6 +107,26 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+
+
+def check_inputs(args: argparse.Namespace) -> None:
+    """Refuse at once a path the command would read that is not an ordinary file.
+
+    Each command names its input paths with ``set_defaults(inputs={attribute: what})``;
+    ``--library`` is checked when it names something that exists (a new one is made).
+    A FIFO would hang the command and ``/dev/zero`` would never end: see
+    :mod:`reformkit.input_files`.
+    """
+    from reformkit.input_files import check_input_path
+
+    inputs: dict[str, str] = getattr(args, "inputs", {})
+    for attribute, what in inputs.items():
+        value = getattr(args, attribute, None)
+        if value is not None:
+            check_input_path(value, what)
+    library = getattr(args, "library", None)
+    if library and os.path.lexists(library):
+        check_input_path(library, "a ReformKit library")
 
 
 def log_unexpected(error: Exception, command: str) -> Path | None:

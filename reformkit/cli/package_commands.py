@@ -27,7 +27,7 @@ def add_parsers(commands: Any) -> None:
     package.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     package.add_argument("--partner", default="", metavar="NAME", help="who the parts are for")
     package.add_argument("--force", action="store_true", help="replace OUT if it exists")
-    package.set_defaults(handler=make_package_file)
+    package.set_defaults(handler=make_package_file, inputs={"file": "a ReformKit document"})
 
     merge = commands.add_parser("merge", help="merge a partner's returned package")
     merge.add_argument("file", type=Path)
@@ -35,7 +35,10 @@ def add_parsers(commands: Any) -> None:
     merge.add_argument(
         "--dry-run", action="store_true", help="show what would change; change nothing"
     )
-    merge.set_defaults(handler=merge_package)
+    merge.set_defaults(
+        handler=merge_package,
+        inputs={"file": "a ReformKit document", "package": "a ReformKit package"},
+    )
 
 
 def _kinds(args: argparse.Namespace) -> DocumentKinds:

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reformkit.document.limits import MAX_TEXT_CHARS
 from reformkit.errors import ReformKitError
+from reformkit.input_files import InputFileError, read_input_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
@@ -57,13 +59,17 @@ def read_csv(path: Path) -> CsvTable:
     path = Path(path)
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError
         if size > MAX_BYTES:
             raise CsvError(
                 f"{path.name} is {size / 1024 / 1024:.1f} MB. ReformKit imports CSV files of up "
                 "to 5 MB: a plan's budget or action list is far smaller. Check it is the right "
                 "file, or split it into smaller files."
             )
-        data = path.read_bytes()
+        data = read_input_bytes(path, "a CSV file", MAX_BYTES)  # never a FIFO or a device
+    except InputFileError as error:
+        raise CsvError(str(error)) from None
     except FileNotFoundError:
         raise CsvError(f"{path.name} was not found. Choose the file again.") from None
     except IsADirectoryError:
@@ -135,11 +141,18 @@ def find_delimiter(text: str) -> str:
     except csv.Error:
         sniffed = None
     heading = _heading_line(text)
-    widths = {d: len(next(csv.reader([heading], delimiter=d), [])) for d in DELIMITERS}
+    widths = {d: _cells_in(heading, d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: widths[d])  # max keeps the first of equals
     if sniffed in DELIMITERS and (widths[sniffed] > 1 or widths[best] <= 1):
         return sniffed
     return best
+
+
+def _cells_in(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter), []))
+    except csv.Error:  # a cell past the csv module's size limit: read_rows says so
+        return 0
 
 
 def _heading_line(text: str) -> str:
@@ -170,14 +183,25 @@ def _records(text: str, delimiter: str, name: str, line_offset: int) -> list[lis
                 return records
             if record and record[-1].endswith(end):
                 break
+            if any(len(cell) > MAX_TEXT_CHARS for cell in record):
+                raise _long_cell(name, line_offset + reader.line_num)
             records.append([cell.replace("\r\n", "\n") for cell in record])
-    except csv.Error:  # a cell past the csv module's size limit: an open quote, surely
-        pass
+    except csv.Error:  # a cell past the csv module's size limit
+        # Quotes come in pairs unless one is never closed, which runs the rest into one cell.
+        if text.count('"') % 2 == 0:
+            raise _long_cell(name, line_offset + len(records) + 1) from None
     line = line_offset + len(records) + 1
     raise CsvError(
         f'Line {line} of {name} has a quote mark (") that is never closed, so '
         "the rest of the file would run into one cell. Check that line in a text "
         "editor, or save the file from Excel again."
+    )
+
+
+def _long_cell(name: str, line: int) -> CsvError:
+    return CsvError(
+        f"Line {line} of {name} has a cell longer than {MAX_TEXT_CHARS:,} characters, the most "
+        "ReformKit keeps in one field. Check it is the right file, or shorten that cell."
     )
 
 

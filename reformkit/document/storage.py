@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from reformkit.document.limits import read_json_int
 from reformkit.document.model import Document, Item, Meta, Section, Source
 
 _META_KEYS = (
@@ -108,7 +109,8 @@ def load_document(connection: sqlite3.Connection) -> Document:
 
 def _json(text: Any, kind: type, what: str) -> Any:
     try:
-        value: Any = json.loads(text)
+        # A 5,000-digit number becomes a marker the field check names, not a ValueError.
+        value: Any = json.loads(text, parse_int=read_json_int)
     except (TypeError, ValueError):  # not text, not UTF-8, not JSON
         raise DamagedRowsError(f"{what} cannot be read") from None
     if not isinstance(value, kind) or (

@@ -36,6 +36,13 @@ def open_template(template: Path | None) -> Any:
     """A python-docx Document opened from ``template`` (or ReformKit's), its body emptied."""
     path = builtin_template() if template is None else Path(template)
     name = path.name
+    if template is not None and path.exists() and not path.is_file():
+        from reformkit.input_files import InputFileError, check_input_path
+
+        try:  # a folder, a FIFO or a device: say so, rather than "not found" (or a hang)
+            check_input_path(path, "a Word document or template")
+        except InputFileError as error:
+            raise ExportError(str(error)) from None
     if not path.is_file():
         if template is None:
             raise ExportError(
