@@ -223,14 +223,14 @@ def schema_report(connection: sqlite3.Connection, path: Path) -> SchemaReport:
     report = compare(found, expected_schema(len(applied)))
     if report.changed:
         log.warning("%s: objects not as ReformKit made them: %s", path, ", ".join(report.changed))
-        missing = [name for name in report.changed if name not in found]
-        if missing:
-            detail = f"its table or index '{missing[0]}' is missing"
+        altered = [name for name in report.changed if name in found]
+        if not altered:
+            detail = f"its table or index '{report.changed[0]}' is missing"
             raise CorruptProjectError(_damaged(path, detail))
         raise CorruptProjectError(
-            f"{path.name} has been changed by another program: its table "
-            f"'{report.changed[0]}' is not as ReformKit made it, so ReformKit will not read "
-            "it. It has not been changed."
+            f"{path.name} has been changed by another program: its {found[altered[0]].type} "
+            f"'{altered[0]}' is not as ReformKit made it, so ReformKit will not read it. It has "
+            "not been changed."
         )
     if report.foreign:
         log.warning(

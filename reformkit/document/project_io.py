@@ -16,14 +16,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from reformkit.document import project_file as files
-from reformkit.document.errors import CorruptProjectError
+from reformkit.document.errors import CorruptProjectError, ProjectError
 from reformkit.document.model import Document, Item, Meta, Section, now
+from reformkit.document.schema_check import SchemaReport
 from reformkit.document.spec import DocumentKinds, DocumentSpec
 from reformkit.document.sqlite_guard import read_budget
 from reformkit.document.storage import DamagedRowsError, load_document, meta_rows, section_row
 from reformkit.document.value_check import value_problems
 
 log = logging.getLogger(__name__)
+_READ_TRIES = 10  # reads spoilt by another program writing the file at that moment
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,34 @@ def read_for_opening(path: Path, kinds: DocumentKinds) -> LoadedFile:
     """
     path = Path(path)
     files.check_header(path)
-    signature = _signature(path)
+    for _ in range(_READ_TRIES):
+        signature = _signature(path)
+        try:
+            report, document = _read_once(path)
+        except CorruptProjectError:
+            if _signature(path) == signature:
+                raise
+            continue  # a writer's checkpoint changed it under the read: read it again
+        if _signature(path) == signature:
+            break
+    else:
+        raise ProjectError(
+            f"{path.name} kept changing while ReformKit read it (another program is writing "
+            "it). Try again in a moment. It has not been changed."
+        )
+    spec = kinds.get(document.kind)
+    problems = value_problems(document, spec)
+    if problems:
+        log.warning("%s holds values ReformKit never writes:\n%s", path, "\n".join(problems))
+        more = f" ({len(problems) - 1} more are listed in the log.)" if len(problems) > 1 else ""
+        raise CorruptProjectError(
+            f"{path.name} is damaged: {problems[0]}.{more} It has not been changed; fix that "
+            "value with the program that wrote it, or open an earlier copy."
+        )
+    return LoadedFile(path, document, spec, kinds, signature, files.untrusted_reason(report))
+
+
+def _read_once(path: Path) -> tuple[SchemaReport, Document]:
     connection = files.read_only_connection(path)
     try:
         report = files.verify(connection, path)
@@ -64,16 +93,7 @@ def read_for_opening(path: Path, kinds: DocumentKinds) -> LoadedFile:
         ) from None
     finally:
         connection.close()
-    spec = kinds.get(document.kind)
-    problems = value_problems(document, spec)
-    if problems:
-        log.warning("%s holds values ReformKit never writes:\n%s", path, "\n".join(problems))
-        more = f" ({len(problems) - 1} more are listed in the log.)" if len(problems) > 1 else ""
-        raise CorruptProjectError(
-            f"{path.name} is damaged: {problems[0]}.{more} It has not been changed; fix that "
-            "value with the program that wrote it, or open an earlier copy."
-        )
-    return LoadedFile(path, document, spec, kinds, signature, files.untrusted_reason(report))
+    return report, document
 
 
 def _signature(path: Path) -> tuple[int, ...]:
@@ -88,7 +108,7 @@ def _signature(path: Path) -> tuple[int, ...]:
         wal_part = (wal_stat.st_mtime_ns, wal_stat.st_size, header)
     except OSError:
         wal_part = (0, 0, 0)
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size, *wal_part)
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, *wal_part)
 
 
 def unstorable_message(what: str) -> str:

@@ -45,13 +45,14 @@ class ReadTooLongError(CorruptProjectError):
 
 @contextmanager
 def read_budget(
-    connection: sqlite3.Connection, name: str, budget: int = READ_BUDGET
+    connection: sqlite3.Connection, name: str, budget: int | None = None
 ) -> Iterator[None]:
     """Abandon any statement run inside this block once it exceeds ``budget``.
 
     SQLite then fails the statement with "interrupted", which becomes a plain
     :class:`ReadTooLongError` naming the file.
     """
+    budget = READ_BUDGET if budget is None else budget
     calls = 0
 
     def tick() -> int:
