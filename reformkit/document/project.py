@@ -529,6 +529,7 @@ class Project:
                     copy = sqlite3.connect(temporary)
                     try:
                         source.backup(copy)
+                        files.drop_foreign(copy)  # a copy holds only what ReformKit made
                         copy.execute("delete from meta where key = 'open_by'")
                         copy.commit()
                         copy.execute("PRAGMA journal_mode = DELETE")

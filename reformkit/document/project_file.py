@@ -264,6 +264,21 @@ def untrusted_reason(report: SchemaReport) -> str:
     )
 
 
+def drop_foreign(connection: sqlite3.Connection) -> None:
+    """Remove from a copy everything ReformKit did not make (triggers first, before any write
+    could fire one), so "Save a copy to edit it" gives a file that opens for editing."""
+    harden(connection)
+    found = schema_of(connection)
+    applied = connection.execute("select count(*) from _sqlite_migrations").fetchone()[0]
+    foreign = compare(found, expected_schema(int(applied))).foreign
+    order = {"trigger": 0, "view": 1, "index": 2, "table": 3}
+    for obj in sorted(foreign, key=lambda o: order.get(o.type, 4)):
+        if obj.type in order and not obj.name.startswith("sqlite_"):
+            quoted = obj.name.replace('"', '""')
+            connection.execute(f'drop {obj.type} if exists "{quoted}"')
+    connection.commit()
+
+
 class UntrustedFileError(ProjectError):
     """The file holds objects ReformKit did not make, so it is not opened for writing."""
 

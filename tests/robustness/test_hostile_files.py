@@ -249,3 +249,16 @@ def test_every_connection_to_a_document_has_the_defences_on(plan_file: Path) -> 
         connection = project._db.conn  # type: ignore[union-attr]
         assert connection.execute("PRAGMA trusted_schema").fetchone()[0] == 0
         assert connection.execute("PRAGMA cell_size_check").fetchone()[0] == 1
+
+
+def test_save_a_copy_gives_a_file_that_opens_for_editing(sample_file: Path, tmp_path: Path) -> None:
+    before = _alter(sample_file, WIPE_ON_INSERT + RECURSIVE_VIEW)
+    copy = tmp_path / "copy.reformkit"
+    with Project.open(sample_file, KINDS) as project:
+        assert project.read_only
+        project.save_as(copy)
+        document = project.document
+    with Project.open(copy, KINDS) as edited:
+        assert not edited.read_only and edited.document == document
+        edited.set_meta(title="Edited")
+    assert sample_file.read_bytes() == before
