@@ -92,7 +92,7 @@ def loads(text: str, kinds: DocumentKinds) -> Document:
                 )
             ]
         )
-    counter = _Counter()
+    counter = ParseCounter()
     try:
         data = json.loads(text, object_pairs_hook=counter.object, parse_int=read_json_int)
     except _TooManyError as error:
@@ -118,7 +118,7 @@ class _TooManyError(Exception):
     """Raised while parsing, to stop at once: the message names the limit."""
 
 
-class _Counter:
+class ParseCounter:
     """Counts objects as :func:`json.loads` builds them, so a million items stop early.
 
     An object with a ``key`` is taken for a part and one with a ``type`` for an item; the
