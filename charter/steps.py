@@ -1,7 +1,10 @@
 """The charter builder's seven steps, as data: what each is called, says and edits.
 
 Each step edits one section of the charter. The explanations are written for a manager who
-has never seen the briefing: short sentences, no jargon. The desktop builds the pages.
+has never seen the briefing: short sentences, no jargon. What they say is the briefing's is
+quoted exactly, in “double quotes”, with its page; everything else is plainly ReformKit's
+suggestion (tests/reformkit/test_catalogue_origin.py checks this). The desktop builds the
+pages.
 """
 
 from reformkit.document.guide import (
@@ -55,26 +58,32 @@ GUIDE = Guide(
         ),
         GuidedStep(
             "Principles",
-            "Principles are the ideas your team agrees to work by. A good start is the six "
-            "principles in Table 1 of the briefing, the two rules of the Liberated Method, "
-            "and 'earned liberation': more freedom for staff, in return for more "
-            "responsibility. Use the ones that fit, then reword them for your team.",
+            "Principles are the ideas your team agrees to work by. The briefing's Table 1 "
+            "sets out six “principles of 'liberated public services'” (p.11), with the "
+            "Liberated Method's two rules, “'stay legal' and 'do no harm'”, and an “earned "
+            "liberation” (p.11). For a Respect Charter the briefing proposes, “subject to "
+            "further investigation”, a “'principle to collaborate'” and a “'principle to "
+            "co-produce'” (p.20). Use the ones that fit, then reword them for your team.",
             (_clauses("principles", "principle", "principle"),),
         ),
         GuidedStep(
             "Rights",
-            "Rights are what every member of staff can expect. The briefing names a say over "
-            "how they do their work, professional freedom, time and money to learn, fair and "
-            "stable pay, and a voice in how services change. Add your own if something is "
-            "missing.",
+            "Rights are what every member of staff can expect. The briefing says a Respect "
+            "Charter “would enshrine the autonomy of public sector workers” while “protecting "
+            "professional freedoms” (p.20), and that professionals should have “flexibility "
+            "and discretion over the methods” of their work (p.11). The other rights offered "
+            "here, such as time to learn, fair pay and a say in change, are ReformKit's "
+            "suggestions, not the briefing's. Add your own if something is missing.",
             (_clauses("rights", "right", "right"),),
         ),
         GuidedStep(
             "Duties",
-            "Duties are what staff agree to in return for their rights. The briefing proposes "
-            "a duty of candour (being open and honest, above all when things go wrong), "
-            "working with other services, and shaping services with the people who use them. "
-            "The Liberated Method adds two rules: stay legal and do no harm.",
+            "Duties are what staff agree to in return for their rights: in the briefing's "
+            "“essential bargain”, professionals “gain more flexibility and autonomy, but this "
+            "comes with greater responsibilities” (p.11). Its one duty is “a 'duty of "
+            "candour'” (p.20). It does not say what candour means: the wording offered here "
+            "is ReformKit's suggestion, not the briefing's. The Liberated Method's two rules, "
+            "“'stay legal' and 'do no harm'” (p.11), fit here too.",
             (_clauses("duties", "duty", "duty"),),
         ),
         GuidedStep(
@@ -107,8 +116,8 @@ GUIDE = Guide(
         GuidedStep(
             "How you will know it works",
             "Choose a few figures you can track to see whether the charter is making a "
-            "difference, such as vacancies, spending on agency staff or the staff survey. For "
-            "each one, say where you are now and where you want to be.",
+            "difference. ReformKit suggests vacancies, spending on agency staff or the staff "
+            "survey. For each one, say where you are now and where you want to be.",
             (
                 TableBlock(
                     "measures",

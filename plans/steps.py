@@ -2,7 +2,10 @@
 
 Each step edits one or more sections of the plan. The explanations are written for a Board
 secretariat officer who may not have read the briefing: short sentences, no jargon, and the
-reason the part is there. The desktop builds the pages.
+reason the part is there. What they say is the briefing's is quoted exactly, in “double
+quotes”, with its page (tests/reformkit/test_catalogue_origin.py checks this). Where the
+briefing words a thing two ways (who chairs the Board), both are shown. The desktop builds
+the pages.
 """
 
 from reformkit.document.guide import (
@@ -49,17 +52,18 @@ GUIDE = Guide(
         GuidedStep(
             "Foreword and vision",
             "Say in a few short paragraphs why the Board is making this plan and what the "
-            "place will be like when it works. Most forewords are signed by the Mayor, who "
-            "chairs the Board. Everything you type is kept as you go, so you can stop at any "
-            "time.",
+            "place will be like when it works. Forewords are often signed by whoever chairs "
+            "the Board. Everything you type is kept as you go, so you can stop at any time.",
             _paragraphs("foreword"),
         ),
         GuidedStep(
             "The Board",
-            "List who sits on the Public Service Reform Board. The briefing suggests the "
-            "Mayor, council leaders, the NHS, schools, police, the Jobcentre, probation, "
-            "universities, business and the voluntary sector. Pick a role from the list or "
-            "type your own, and tick the one member who chairs the Board.",
+            "List who sits on the Public Service Reform Board. The briefing lists whom a "
+            "Board “could include, at a minimum” (p.13); the roles offered below are that "
+            "list, in its words. The briefing words the chair two ways: “Combined Authority "
+            "Mayors, where they exist” (p.13, recommendation 3) and “Combined Authority "
+            "Leaders” (recommendation 14, p.18). Pick a role from the list or type your own, "
+            "and tick the one member who chairs the Board.",
             _table(
                 "board",
                 TableBlock(
@@ -161,8 +165,9 @@ GUIDE = Guide(
         GuidedStep(
             "Right-to-request proposals",
             "The right to request lets the Board ask to run a service locally that is now run "
-            "nationally. The briefing names employment support and probation as the first "
-            "candidates. Start from those or add your own, and say why and how ready you are.",
+            "nationally. The briefing sees “a strong case to begin with the devolution of "
+            "employment support” and a case for justice services, “particularly probation” "
+            "(p.13). Start from those or add your own, and say why and how ready you are.",
             _table(
                 "requests",
                 TableBlock(
@@ -201,8 +206,9 @@ GUIDE = Guide(
         GuidedStep(
             "Total Place+ budget",
             "The single pot brings partners' money together so it can follow the plan. Enter "
-            "the pot's total, its period and the Accounting Officer who answers for it, then "
-            "one line for each service and partner. The lines must add up to the total.",
+            "the pot's total, its period and the Accounting Officer who answers for it (the "
+            "Combined Authority Chief Executive, in recommendation 15), then one line for "
+            "each service and partner. The lines must add up to the total.",
             (
                 HeaderBlock("budget"),
                 BudgetBlock(
@@ -266,8 +272,9 @@ GUIDE = Guide(
         ),
         GuidedStep(
             "Innovation Zone",
-            "An Innovation Zone is an area where services get new freedoms to try things, "
-            "with safeguards. Name the area, list the freedoms you are asking for, say how "
+            "In the briefing, government designates “a select number of Innovation Zones” in "
+            "which services get “significant new regulatory, legal and administrative "
+            "freedoms” (p.21). Name the area, list the freedoms you are asking for, say how "
             "people will be kept safe, and how you will know if it worked.",
             (
                 HeaderBlock("innovation_zone"),

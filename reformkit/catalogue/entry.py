@@ -1,4 +1,8 @@
-"""One catalogue entry: a recommendation, a principle, a duty, or a user's own clause."""
+"""One catalogue entry: a recommendation, a principle, a duty, or a user's own clause.
+
+Every entry says where it comes from (``origin``): the briefing itself (quoted exactly, with
+its page), a ReformKit suggestion (our words, never given a page), or the user's own.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,24 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SEED = "seed"
-USER = "user"
+BRIEFING = "briefing"  # quoted exactly from The Reform Dividend, with its page
+SUGGESTION = "suggestion"  # ReformKit's own suggestion: no quote, no page
+USER = "user"  # added by the user
+SEED_ORIGINS = (BRIEFING, SUGGESTION)  # the origins the bundled seed may use
+ORIGINS = (*SEED_ORIGINS, USER)
 
 # Columns stored as JSON lists in SQLite.
-LIST_FIELDS = ("addressed_to", "expected_in", "related")
+LIST_FIELDS = ("addressed_to", "affects", "expected_in", "related")
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A catalogue entry. Seed entries quote the briefing exactly in ``quote``."""
+    """A catalogue entry. Entries from the briefing quote it exactly in ``quote``.
+
+    ``addressed_to`` is whom a recommendation's own words address ("The government
+    should…"); ``affects`` is whom it bears on. ``caveat`` is the briefing's own hedge on the
+    entry (such as "subject to further investigation"), shown wherever the entry is.
+    """
 
     id: str
     kind: str
@@ -30,11 +42,13 @@ class Entry:
     from_text: str = ""
     to_text: str = ""
     addressed_to: tuple[str, ...] = ()
+    affects: tuple[str, ...] = ()
     expected_in: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     source: str = ""
     licence: str = ""
-    origin: str = SEED
+    origin: str = BRIEFING
+    caveat: str = ""
     created: str = ""
     modified: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -47,6 +61,15 @@ class Entry:
         if self.from_text or self.to_text:
             return f"{self.theme} from {self.from_text.lower()} to {self.to_text.lower()}"
         return ""
+
+    @property
+    def from_briefing(self) -> bool:
+        """Whether the entry is the briefing's own (as opposed to ours or the user's)."""
+        return self.origin == BRIEFING
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.origin == SUGGESTION
 
     @property
     def wording(self) -> str:
@@ -90,6 +113,7 @@ class Entry:
             "licence",
             "created",
             "modified",
+            "caveat",
         ):
             values[name] = values.get(name) or ""
         return cls(**values)

@@ -1,4 +1,9 @@
-"""The kinds of catalogue entry, with the words used for them in lists and menus."""
+"""The kinds of catalogue entry, with the words used for them in lists and menus.
+
+Kinds say what a thing is in the briefing: a body (an organisation), a fund (money and how it
+is pooled), an area (a place designated for something), a Board role (a seat on a Public
+Service Reform Board, p.13) or an officer (a post with its own accountability).
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,10 @@ KINDS: dict[str, Kind] = {
         Kind("right", "Right", "Rights", user_addable=True),
         Kind("rule", "Rule", "Rules of the Liberated Method"),
         Kind("body", "Body", "Bodies"),
+        Kind("fund", "Fund", "Funds and funding"),
+        Kind("area", "Area", "Areas"),
         Kind("role", "Board role", "Board roles"),
+        Kind("officer", "Officer", "Officers"),
         Kind("figure", "Figure", "Headline figures"),
         Kind("clause", "Clause", "Clauses", user_addable=True),
     )
@@ -39,7 +47,11 @@ ALIASES = {
     "duties": "duty",
     "policy-shift": "shift",
     "bodies": "body",
+    "funds": "fund",
+    "funding": "fund",
+    "areas": "area",
     "board-role": "role",
+    "officers": "officer",
 }
 
 

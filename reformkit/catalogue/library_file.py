@@ -55,6 +55,20 @@ def m001_entries(db: Database) -> None:
     db.table("entries").enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
 
 
+@migrations()
+def m002_origin_affects_caveat(db: Database) -> None:
+    """Entries say whether they are the briefing's or ReformKit's suggestions (origin
+    "briefing" or "suggestion" where there was one "seed"), whom a recommendation affects
+    beside whom it addresses, and the briefing's caveat. The old seed rows are dropped and
+    rebuilt from the bundled seed when the library opens; the user's rows are kept as they are.
+    """
+    entries = db.table("entries")
+    entries.add_column("affects", str)
+    entries.add_column("caveat", str)
+    db.execute("delete from entries where origin = 'seed'")
+    db.execute("delete from meta where key = 'seed_fingerprint'")
+
+
 def connect(path: Path | None) -> tuple[Database, Path | None]:
     """Open (or create) the library, returning it and where a corrupt old file was moved."""
     if path is None:

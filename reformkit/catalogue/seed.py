@@ -2,6 +2,9 @@
 
 The seed is checked as it is read (unique ids, known kinds, parents and links that exist, all
 22 recommendations), so a broken edit to the data fails loudly in tests, never in a user's app.
+Each entry names its ``origin``: "briefing" entries quote the briefing and give its page;
+"suggestion" entries are ReformKit's own words and may carry neither a quote nor a page, so
+nothing of ours is ever passed off as the briefing's.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import resources
-from reformkit.catalogue.entry import SEED, Entry
+from reformkit.catalogue.entry import BRIEFING, SEED_ORIGINS, SUGGESTION, Entry
 from reformkit.catalogue.kinds import KINDS
 from reformkit.errors import SeedError
 
 RECOMMENDATION_COUNT = 22
 _RENAMED = {"from": "from_text", "to": "to_text"}
-_LISTS = ("addressed_to", "expected_in", "related")
+_LISTS = ("addressed_to", "affects", "expected_in", "related")
+#: How a ReformKit suggestion is credited: ours, and not the briefing's.
+SUGGESTION_SOURCE = "A ReformKit suggestion, not from the briefing"
 
 
 @dataclass(frozen=True)
@@ -78,13 +83,21 @@ def _entry(file_name: str, item: dict[str, Any], source: dict[str, Any]) -> Entr
         values["extra"] = {"wording": values.pop("wording")}
     for name in _LISTS:
         values[name] = tuple(values.get(name, ()))
+    origin = values.get("origin")
+    if origin not in SEED_ORIGINS:
+        raise SeedError(
+            f"{file_name}: entry {item.get('id', '?')} must say its origin "
+            f"({' or '.join(SEED_ORIGINS)}), not {origin!r}."
+        )
     page = values.get("page")
-    values["source"] = (
-        f"{source.get('publisher', 'Demos')}, {source.get('title', '')} "
-        f"({source.get('published', '')})" + (f", page {page}" if page else "")
-    )
-    values["licence"] = source.get("licence", "")
-    values["origin"] = SEED
+    if origin == SUGGESTION:
+        values["source"] = SUGGESTION_SOURCE
+    else:
+        values["source"] = (
+            f"{source.get('publisher', 'Demos')}, {source.get('title', '')} "
+            f"({source.get('published', '')})" + (f", page {page}" if page else "")
+        )
+        values["licence"] = source.get("licence", "")
     try:
         return Entry(**values)
     except TypeError as error:
@@ -106,9 +119,22 @@ def _check(entries: tuple[Entry, ...]) -> None:
             raise SeedError(f"Seed id {entry.id} must be upper case and not start with U-.")
         if not entry.body:
             raise SeedError(f"Seed entry {entry.id} has no text.")
+        _check_origin(entry)
         missing = [ref for ref in (entry.parent, *entry.related) if ref and ref not in known]
         if missing:
             raise SeedError(f"Seed entry {entry.id} refers to unknown ids: {', '.join(missing)}.")
     numbers = sorted(e.number or 0 for e in entries if e.kind == "recommendation")
     if numbers != list(range(1, RECOMMENDATION_COUNT + 1)):
         raise SeedError("The catalogue seed must hold recommendations 1 to 22 exactly once.")
+
+
+def _check_origin(entry: Entry) -> None:
+    """The briefing's entries quote it and give its page; our suggestions do neither."""
+    quoted = bool(entry.quote or entry.from_text or entry.to_text or entry.caveat)
+    if entry.origin == BRIEFING and not (quoted and entry.page):
+        raise SeedError(f"Seed entry {entry.id} is from the briefing but has no quote or page.")
+    if entry.origin == SUGGESTION and (quoted or entry.page or entry.theme):
+        raise SeedError(
+            f"Seed entry {entry.id} is a ReformKit suggestion, so it may carry no quote, "
+            "caveat or page from the briefing."
+        )

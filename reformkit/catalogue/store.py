@@ -1,7 +1,8 @@
 """The catalogue: the briefing's entries and the user's own, in one SQLite file, searchable.
 
-Seed entries are replaced whenever the bundled seed changes; the user's entries (origin
-``user``) are never touched by that, so upgrading ReformKit cannot lose anything a user wrote.
+Seed entries (origin ``briefing`` or ``suggestion``) are replaced whenever the bundled seed
+changes; the user's entries (origin ``user``) are never touched by that, so upgrading
+ReformKit cannot lose anything a user wrote.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 from reformkit.catalogue import fts
-from reformkit.catalogue.entry import SEED, USER, Entry
+from reformkit.catalogue.entry import USER, Entry
 from reformkit.catalogue.ids import normalise_id
 from reformkit.catalogue.kinds import KINDS, resolve_kind, user_kinds
 from reformkit.catalogue.library_file import connect
@@ -206,7 +207,7 @@ class Catalogue:
         if self._meta("seed_fingerprint") == self.seed.fingerprint:
             return
         with self._db.atomic():
-            self._db.execute("delete from entries where origin = ?", [SEED])
+            self._db.execute("delete from entries where origin != ?", [USER])
             self._db.table("entries").insert_all(
                 (entry.to_row() for entry in self.seed.entries), batch_size=200
             )
@@ -223,8 +224,9 @@ class Catalogue:
         entry = self.get(entry_id)
         if entry.origin != USER:
             raise InvalidEntryError(
-                f"{entry.id} quotes the briefing, so it cannot be changed or removed. "
-                "Add your own version of it instead."
+                f"{entry.id} "
+                + ("quotes the briefing" if entry.from_briefing else "is a ReformKit suggestion")
+                + ", so it cannot be changed or removed. Add your own version of it instead."
             )
         return entry
 

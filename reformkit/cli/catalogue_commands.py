@@ -106,9 +106,10 @@ def describe(entry: Entry, parent: Entry | None, credit: str) -> str:
     else:
         lines.append(entry.body)
     lines.append("")
-    if entry.addressed_to:
-        lines.append(f"Addressed to: {', '.join(entry.addressed_to)}")
     if entry.kind == "recommendation":
+        lines.append(f"Addressed to: {', '.join(entry.addressed_to) or 'no one named in its words'}")
+        if entry.affects:
+            lines.append(f"Affects: {', '.join(entry.affects)}")
         answered = " and ".join(f"a {kind}" for kind in entry.expected_in)
         lines.append(
             f"Answered by: {answered}"
@@ -117,8 +118,10 @@ def describe(entry: Entry, parent: Entry | None, credit: str) -> str:
         )
     if entry.related:
         lines.append(f"Related: {', '.join(entry.related)}")
+    if entry.caveat:
+        lines.append(f"The briefing proposes it '{entry.caveat}'.")
     lines.append(f"Source: {entry.source}")
-    if entry.origin == "seed":
+    if entry.from_briefing:
         lines.append(credit)
     return "\n".join(lines)
 

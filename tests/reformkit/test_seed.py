@@ -13,7 +13,7 @@ from reformkit.catalogue.seed import load_seed
 from reformkit.errors import SeedError
 
 BRIEFING = resources.path("briefing", "the-reform-dividend.txt").read_text(encoding="utf-8")
-NATIONAL = {1, 2, 6, 7, 8, 12, 16, 19, 20, 21}
+NATIONAL = {1, 2, 6, 7, 8, 12, 16, 17, 19, 20, 21}
 
 
 def _plain(text: str) -> str:
@@ -63,13 +63,17 @@ def test_structure_is_complete() -> None:
         by_kind.setdefault(entry.kind, []).append(entry.id)
     assert len(by_kind["shift"]) == 7
     assert len(by_kind["theme"]) == 4
-    assert len(by_kind["principle"]) == 6
-    assert {"D1", "D2", "D3"} <= set(by_kind["duty"])
+    # Table 1's six, and the Respect Charter's two principles (D2, D3); its one duty is D1.
+    assert len(by_kind["principle"]) == 8 and {"D2", "D3"} <= set(by_kind["principle"])
+    assert by_kind["duty"] == ["D1"]
     assert {"L1", "L2"} == set(by_kind["rule"])
     assert len(by_kind["role"]) >= 10
     titles = {e.title for e in entries}
     assert {"Office for Devolution", "Audit and Learning Commission", "Citizens' Panel"} <= titles
-    assert all(e.page and e.source and e.licence == "CC BY-SA 3.0" for e in entries)
+    briefing = [e for e in entries if e.from_briefing]
+    assert all(e.page and e.source and e.licence == "CC BY-SA 3.0" for e in briefing)
+    suggestions = [e for e in entries if e.is_suggestion]
+    assert suggestions and all(not e.page and not e.licence for e in suggestions)
 
 
 def test_every_recommendation_has_a_shift_or_testing_liberation() -> None:
@@ -99,6 +103,9 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("bodies.toml", 'id = "B2"', 'id = "B1"', "repeats ids"),
         ("bodies.toml", 'related = ["R7"]', 'related = ["R99"]', "unknown ids"),
         ("bodies.toml", 'kind = "body"', 'kind = "gadget"', "unknown kind"),
+        ("bodies.toml", 'origin = "briefing"', 'origin = "folklore"', "must say its origin"),
+        ("bodies.toml", 'page = 13\n', "", "no quote or page"),
+        ("workforce.toml", 'origin = "suggestion"', 'origin = "suggestion"\npage = 20', "may carry no quote"),
         ("recommendations.toml", "number = 22", "number = 21", "recommendations 1 to 22"),
         ("source.toml", "[source]", "[sauce]", "[source]"),
         ("structure.toml", "[[entry]]", "[[entry]", "cannot be read"),

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 import resources
 from reformkit.catalogue.entry import USER
+from reformkit.catalogue.library_file import migrations
 from reformkit.catalogue.seed import load_seed
 from reformkit.catalogue.store import Catalogue
 from reformkit.errors import (
@@ -41,7 +43,9 @@ def test_unknown_kind_names_the_kinds(catalogue: Catalogue) -> None:
 
 def test_kinds_accept_plurals(catalogue: Catalogue) -> None:
     assert len(catalogue.entries("Recommendations")) == 22
-    assert [e.id for e in catalogue.entries("duties")] == ["D1", "D2", "D3"]
+    assert [e.id for e in catalogue.entries("duties")] == ["D1"]
+    assert [e.id for e in catalogue.entries("Funds")] == ["B6", "B9"]
+    assert [e.id for e in catalogue.entries("areas")] == ["B8"]
 
 
 def test_candour_ranks_recommendation_18_first(catalogue: Catalogue) -> None:
@@ -146,6 +150,34 @@ def test_seed_upgrade_keeps_user_entries(tmp_path: Path) -> None:
         assert [h.entry.id for h in upgraded.search("vice chancellor")] == ["BR8"]
         assert upgraded.count(origin=USER) == 2
         assert upgraded.count() == len(load_seed().entries) + 2
+
+
+def test_library_from_before_origins_is_rebuilt_and_keeps_user_rows(tmp_path: Path) -> None:
+    """A library written before entries said "briefing" or "suggestion" (all were "seed")
+    gains the new columns; its old seed rows are rebuilt from the seed, even when the seed's
+    fingerprint is the one it recorded, and the user's rows come through untouched."""
+    library = tmp_path / "library.sqlite"
+    old = Database(library)
+    migrations.apply(old, stop_before="m002_origin_affects_caveat")
+    columns = set(old.table("entries").columns_dict)
+    assert "affects" not in columns and "caveat" not in columns
+    old_seed = {"id": "W4", "kind": "right", "title": "Fair and stable pay", "origin": "seed",
+                "quote": "The government should consider mechanisms…", "page": 20}  # fmt: skip
+    mine = {"id": "U-abc123def456", "kind": "right", "title": "Learning time", "origin": USER,
+            "text": "Half a day a month.", "body": "Half a day a month.", "related": '["R19"]',
+            "addressed_to": "[]", "expected_in": "[]", "extra": "{}"}  # fmt: skip
+    old.table("entries").insert_all([old_seed, mine])
+    old.table("meta").insert({"key": "seed_fingerprint", "value": load_seed().fingerprint})
+    old.close()
+    with Catalogue.open(library) as upgraded:
+        assert upgraded.count(origin="seed") == 0
+        assert upgraded.count(origin=USER) == 1
+        kept = upgraded.get("U-abc123def456")
+        assert (kept.title, kept.text, kept.related) == ("Learning time", "Half a day a month.",
+                                                       ("R19",))  # fmt: skip
+        assert upgraded.get("W4").is_suggestion and upgraded.get("W4").page is None
+        assert upgraded.get("R18").affects == ("public service workers",)
+        assert upgraded.count() == len(load_seed().entries) + 1
 
 
 def test_corrupt_library_is_moved_aside_and_replaced(tmp_path: Path) -> None:
