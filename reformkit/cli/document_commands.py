@@ -140,6 +140,11 @@ def import_document(args: argparse.Namespace) -> int:
     from reformkit.input_files import read_input_bytes
 
     data = read_input_bytes(args.json_file, JSON_DOC, MAX_JSON_BYTES)
+    if data.startswith(b"SQLite format 3\x00"):
+        raise ProjectError(
+            f"{args.json_file} is a database (perhaps a ReformKit document), not a JSON "
+            "document. A ReformKit document needs no import: open it, or copy it."
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -170,46 +175,15 @@ def dump_document(args: argparse.Namespace) -> int:
 
 
 def show_coverage(args: argparse.Namespace) -> int:
-    from reformkit.document.coverage import ANSWERED, coverage, gaps
+    from reformkit.document.coverage import coverage, report_lines
 
     with _open(args) as project, _catalogue(args) as catalogue:
         rows = coverage(project.document, project.spec, catalogue.entries("recommendation"))
-        label = project.spec.label
     if args.json:
-        data = [
-            {
-                "id": r.recommendation.id,
-                "title": r.recommendation.title,
-                "status": r.status,
-                "label": r.label,
-                "expected": r.expected,
-                "answered_by": [
-                    {
-                        "section": a.section_title,
-                        "item": a.label,
-                        "section_id": a.section_id,
-                        "item_id": a.item_id,
-                    }
-                    for a in r.answers
-                ],
-            }
-            for r in rows
-        ]
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    for row in rows:
-        where = "; ".join(dict.fromkeys(a.section_title for a in row.answers))
-        print(
-            f"{row.recommendation.id:<4} {row.label:<23} {row.recommendation.title}"
-            + (f"  ← {where}" if where else "")
-        )
-    missing = gaps(rows)
-    print(
-        f"\n{sum(r.status == ANSWERED for r in rows)} of 22 answered; "
-        f"{len(missing)} expected in a {label} but missing"
-        + (f": {', '.join(r.recommendation.id for r in missing)}." if missing else ".")
-    )
+    print("\n".join(report_lines(rows)))
     return 0
 
 

@@ -127,6 +127,21 @@ def check_inputs(args: argparse.Namespace) -> None:
     library = getattr(args, "library", None)
     if library and os.path.lexists(library):
         check_input_path(library, "a ReformKit library")
+        _refuse_document_as_library(library)
+
+
+def _refuse_document_as_library(path: str) -> None:
+    """A document given as ``--library`` would be moved aside as an unreadable library."""
+    from reformkit.document.errors import ProjectError
+    from reformkit.document.project_file import APPLICATION_ID, SQLITE_MAGIC
+
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if header.startswith(SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big"):
+        raise ProjectError(
+            f"{path} is a ReformKit document, not a library. Give --library the library "
+            "file, or leave it out to use your own."
+        )
 
 
 def log_unexpected(error: Exception, command: str) -> Path | None:

@@ -263,3 +263,19 @@ def test_every_limit_is_documented() -> None:
         assert number in docs, f"{number} is not in docs/json-format.md"
     for words in ("64 MB", "100,000 items", "FIFO", "£1 trillion"):
         assert words in readme, f"{words} is not in README.md"
+
+
+def test_a_document_is_never_taken_for_a_library_or_a_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given as --library, a document used to be moved aside and replaced by a library."""
+    doc = tmp_path / "plan.reformkit"
+    Project.create(doc, PLAN, "Plan").close()
+    before = doc.read_bytes()
+    assert main(["--library", str(doc), "catalogue", "list"], load_kinds=lambda: KINDS) == 2
+    assert "is a ReformKit document, not a library" in capsys.readouterr().err
+    out = tmp_path / "copy.reformkit"
+    assert main(["import", str(doc), "-o", str(out)], load_kinds=lambda: KINDS) == 2
+    assert "not a JSON document" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.reformkit"]
+    assert doc.read_bytes() == before
