@@ -105,7 +105,12 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("bodies.toml", 'kind = "body"', 'kind = "gadget"', "unknown kind"),
         ("bodies.toml", 'origin = "briefing"', 'origin = "folklore"', "must say its origin"),
         ("bodies.toml", 'page = 13\n', "", "no quote or page"),
-        ("workforce.toml", 'origin = "suggestion"', 'origin = "suggestion"\npage = 20', "may carry no quote"),
+        (
+            "workforce.toml",
+            'kind = "right"\norigin = "suggestion"',
+            'kind = "right"\norigin = "suggestion"\npage = 20',
+            "may carry no quote",
+        ),
         ("recommendations.toml", "number = 22", "number = 21", "recommendations 1 to 22"),
         ("source.toml", "[source]", "[sauce]", "[source]"),
         ("structure.toml", "[[entry]]", "[[entry]", "cannot be read"),
