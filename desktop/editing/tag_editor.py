@@ -1,10 +1,14 @@
 """Choosing the recommendations a part answers: the 22 as a checklist, with suggestions.
 
-Suggestions come from ranking the part's own words against the catalogue; the user accepts
-them with one click or ignores them.
+Suggestions come from ranking the part's own words against the catalogue, from the catalogue
+entry an item was drawn from ("the briefing links P4 to R16") and from the part it sits in;
+each says why. A suggestion is never an answer: the user accepts it with one click, which ticks
+it, or ignores it.
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reformkit.catalogue.store import Catalogue
-from reformkit.document.tagging import suggest_tags
+from reformkit.document.tagging import Suggestion, suggest_tags
 
 
 class TagEditor(QWidget):
@@ -28,6 +32,7 @@ class TagEditor(QWidget):
         super().__init__(parent)
         self.catalogue = catalogue
         self._text = ""
+        self._offered: list[Suggestion] = []
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
@@ -55,6 +60,14 @@ class TagEditor(QWidget):
         self.suggestions.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.suggestions.setAccessibleName("Suggested recommendations")
         self.suggestions.linkActivated.connect(self._accept_suggestion)
+        self.offered = QLabel(self)  # suggestions with their reasons, shown when there are some
+        self.offered.setWordWrap(True)
+        self.offered.setTextFormat(Qt.TextFormat.RichText)
+        self.offered.setTextInteractionFlags(self.suggestions.textInteractionFlags())
+        self.offered.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.offered.setAccessibleName("Suggested recommendations, with why")
+        self.offered.linkActivated.connect(self._accept_suggestion)
+        self.offered.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.suggest_button)
         buttons.addWidget(self.suggestions, 1)
@@ -62,6 +75,7 @@ class TagEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
+        layout.addWidget(self.offered)
         layout.addLayout(buttons)
         self._show_summary()
 
@@ -90,6 +104,25 @@ class TagEditor(QWidget):
         self._text = text
         self.suggestions.clear()
 
+    def set_offered(self, suggestions: list[Suggestion]) -> None:
+        """Suggestions with their reasons (catalogue links, the part): none is ticked."""
+        self._offered = list(suggestions)
+        self._show_offered()
+
+    def offered_tags(self) -> list[str]:
+        """The suggested tags still waiting for the user, in the order shown."""
+        ticked = set(self.tags())
+        return [s.tag for s in self._offered if s.tag not in ticked]
+
+    def _show_offered(self) -> None:
+        ticked = set(self.tags())
+        waiting = [s for s in self._offered if s.tag not in ticked]
+        self.offered.setVisible(bool(waiting))
+        lines = [f'<a href="{s.tag}">{s.tag}</a>: {escape(s.reason)}' for s in waiting]
+        self.offered.setText(
+            "Suggested, not yet answers (click one to accept it):<br>" + "<br>".join(lines)
+        )
+
     def suggest(self) -> list[str]:
         found = [t for t in suggest_tags(self._text, self.catalogue) if t not in self.tags()]
         if not found:
@@ -102,12 +135,14 @@ class TagEditor(QWidget):
     def _accept_suggestion(self, tag: str) -> None:
         self.set_tags([*self.tags(), tag])
         self.tags_changed.emit(self.tags())
-        self.suggest()
+        if self.suggestions.text():
+            self.suggest()
 
     def _ticked(self, _item: QListWidgetItem) -> None:
         self._show_summary()
         self.tags_changed.emit(self.tags())
 
     def _show_summary(self) -> None:
+        self._show_offered()
         tags = self.tags()
         self.summary.setText("Answers: " + (", ".join(tags) if tags else "none yet"))

@@ -15,7 +15,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.panels.coverage_status import STYLES, answering_sections
-from reformkit.document.coverage import ANSWERED, MISSING, Answer, CoverageRow, CoverageStatus
+from reformkit.document.coverage import (
+    ANSWERED,
+    MISSING,
+    PARTLY,
+    Answer,
+    CoverageRow,
+    CoverageStatus,
+)
 from reformkit.document.model import Document, Section
 from reformkit.document.spec import DocumentSpec
 
@@ -41,9 +48,10 @@ class CoverageGridModel(QAbstractTableModel):
         column = {s.id: n for n, s in enumerate(self._sections)}
         self._cells = {}
         for r, row in enumerate(self._rows):
+            cell = PARTLY if row.status == PARTLY else ANSWERED
             for answer in row.answers:
                 key = (r, column[answer.section_id])
-                self._cells.setdefault(key, (ANSWERED, []))[1].append(answer)
+                self._cells.setdefault(key, (cell, []))[1].append(answer)
             if row.status == MISSING:
                 for section_id in answering_sections(document, spec, row.recommendation.id):
                     self._cells.setdefault((r, column[section_id]), (MISSING, []))
@@ -72,7 +80,7 @@ class CoverageGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and status:
             return QBrush(QColor(STYLES[status].foreground))
         if role == PART_ROLE:
-            if status == ANSWERED and all(a.item_id for a in answers):
+            if status in (ANSWERED, PARTLY) and all(a.item_id for a in answers):
                 return ("item", str(answers[0].item_id))
             return ("section", section.id) if status else None
         if role == STATUS_ROLE:
@@ -116,9 +124,12 @@ def _cell_words(
 ) -> str:
     entry = row.recommendation
     where = f"section {number}, ‘{section.title}’"
-    if status == ANSWERED:
+    if status in (ANSWERED, PARTLY):
         parts = ["the section itself" if a.item_id is None else f"‘{a.label}’" for a in answers]
-        return f"✓ {entry.id} {entry.title} is answered in {where} by {', '.join(parts)}."
+        parts = list(dict.fromkeys(parts))
+        text = f"{STYLES[status].symbol} {entry.id} {entry.title} is answered in {where} by "
+        text += f"{', '.join(parts)}."
+        return text + (f" Partly: {row.detail}." if status == PARTLY else "")
     if status == MISSING:
         return (
             f"✗ {entry.id} {entry.title} is expected but missing: write something in "

@@ -39,7 +39,15 @@ from desktop.panels.coverage_status import (
     summary,
 )
 from reformkit.catalogue.store import Catalogue
-from reformkit.document.coverage import ANSWERED, MISSING, NATIONAL, CoverageRow, coverage
+from reformkit.document.coverage import (
+    ANSWERED,
+    MISSING,
+    NATIONAL,
+    OPTIONAL,
+    PARTLY,
+    CoverageRow,
+    coverage,
+)
 
 REFRESH_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a recommendation's id on its row
@@ -218,6 +226,8 @@ class CoveragePanel(QWidget):
         answers = answered_by(row, numbers) or "—"
         if row.status == MISSING:
             answers = expected_where(row, self.editor.project.spec)
+        if row.detail:  # "3 of 5 elements; missing: …", or why it is optional
+            answers = f"{row.detail}. {answers}" if row.answers else row.detail
         item = QTreeWidgetItem([entry.id, entry.title, status_text(row), answers])
         item.setData(0, ID_ROLE, entry.id)
         item.setData(0, ANSWER_ROLE, None)
@@ -231,6 +241,8 @@ class CoveragePanel(QWidget):
             number = numbers.get(answer.section_id, "")
             where = f"{number} {answer.section_title}".strip()
             what = "The section as a whole" if answer.item_id is None else answer.label
+            if answer.reason:
+                what = f"{what} ({answer.reason})"
             label = where if answer.item_id is None else f"{answer.label} ({where})"
             child = QTreeWidgetItem(["", f"↳ {where}", "", what])
             child.setData(0, ID_ROLE, entry.id)
@@ -291,6 +303,16 @@ class CoveragePanel(QWidget):
             text = (
                 f"{entry.id} ({entry.title}) is addressed to central government, so a local "
                 "document is not expected to answer it. It is shown for context."
+            )
+        elif row.status == OPTIONAL:
+            text = (
+                f"{entry.id} ({entry.title}) is optional in a {project.spec.label}. "
+                f"{row.note} Tag a part that answers it if your area takes part."
+            )
+        elif row.status == PARTLY:
+            text = (
+                f"{entry.id} ({entry.title}) is partly answered: {row.detail}. "
+                "Add what is missing, or tag a part that answers it."
             )
         elif row.status == ANSWERED:
             count = len(row.answers)

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reformkit.document.coverage import ANSWERED, MISSING, NATIONAL, NOT_EXPECTED, CoverageRow
+from reformkit.document.coverage import (
+    ANSWERED,
+    MISSING,
+    NATIONAL,
+    NOT_EXPECTED,
+    OPTIONAL,
+    PARTLY,
+    STATUS_LABELS,
+    CoverageRow,
+)
+from reformkit.document.coverage import summary as coverage_summary
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec
 
@@ -23,12 +33,14 @@ class StatusStyle:
 
 
 STYLES = {
-    ANSWERED: StatusStyle("✓", "Answered", "#14532d", "#dcf2e3"),
-    MISSING: StatusStyle("✗", "Expected but missing", "#8a1111", "#fde2e2"),
-    NATIONAL: StatusStyle("○", "National — for context", "#1e3a6e", "#e3ebf8"),
-    NOT_EXPECTED: StatusStyle("–", "Not expected here", "#3d3d3d", "#f0f0f0"),
+    ANSWERED: StatusStyle("✓", STATUS_LABELS[ANSWERED], "#14532d", "#dcf2e3"),
+    PARTLY: StatusStyle("◐", STATUS_LABELS[PARTLY], "#5c3d00", "#fdf0d2"),
+    MISSING: StatusStyle("✗", STATUS_LABELS[MISSING], "#8a1111", "#fde2e2"),
+    OPTIONAL: StatusStyle("◇", STATUS_LABELS[OPTIONAL], "#4a2470", "#efe6f7"),
+    NATIONAL: StatusStyle("○", STATUS_LABELS[NATIONAL], "#1e3a6e", "#e3ebf8"),
+    NOT_EXPECTED: StatusStyle("–", STATUS_LABELS[NOT_EXPECTED], "#3d3d3d", "#f0f0f0"),
 }
-ORDER = (ANSWERED, MISSING, NATIONAL, NOT_EXPECTED)
+ORDER = (ANSWERED, PARTLY, MISSING, OPTIONAL, NATIONAL, NOT_EXPECTED)
 
 
 def status_text(row: CoverageRow) -> str:
@@ -37,18 +49,8 @@ def status_text(row: CoverageRow) -> str:
 
 
 def summary(rows: Sequence[CoverageRow]) -> str:
-    """``14 of 22 answered · 2 expected but missing: R5, R13``."""
-    answered = sum(1 for row in rows if row.status == ANSWERED)
-    missing = [row.recommendation.id for row in rows if row.status == MISSING]
-    national = sum(1 for row in rows if row.status == NATIONAL)
-    parts = [f"{answered} of {len(rows)} answered"]
-    if missing:
-        parts.append(f"{len(missing)} expected but missing: {', '.join(missing)}")
-    else:
-        parts.append("nothing expected is missing")
-    if national:
-        parts.append(f"{national} national — for context")
-    return " · ".join(parts)
+    """``14 of 22 answered · 1 partly answered: R4 · …``: the command line's words too."""
+    return coverage_summary(rows)
 
 
 def answered_by(row: CoverageRow, numbers: dict[str, int]) -> str:
@@ -58,6 +60,8 @@ def answered_by(row: CoverageRow, numbers: dict[str, int]) -> str:
         number = numbers.get(answer.section_id)
         where = f"{number} {answer.section_title}" if number else answer.section_title
         names.append(where if answer.item_id is None else f"{where}: {answer.label}")
+        if answer.reason:
+            names[-1] += f" ({answer.reason})"
     return "; ".join(dict.fromkeys(names))
 
 
@@ -81,7 +85,10 @@ def missing_hint(row: CoverageRow, document: Document, spec: DocumentSpec) -> st
     ]
     types = answering_types(spec, entry.id)
     if present:
-        return text + f"Write something in {_join(present[:3])}, or tag a clause with {entry.id}."
+        return text + (
+            f"Write what answers it in {_join(present[:3])} and tag it with {entry.id}: "
+            "a part's text alone is not an answer."
+        )
     if types:
         return text + f"Add a {_join(types)} section, or tag a clause with {entry.id}."
     return text + f"Tag a clause that answers it with {entry.id}."

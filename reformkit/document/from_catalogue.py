@@ -1,8 +1,10 @@
 """Turning a catalogue entry into an item of a document, keeping where it came from.
 
 A right from the briefing dropped into "Rights of staff" becomes a right clause with the
-entry's title and words, its recommendations as tags, and a note of the entry and wording
-it came from (so a later change to the entry flags the clause for review).
+entry's title and words, and a note of the entry and wording it came from (so a later change
+to the entry flags the clause for review). The recommendations the catalogue links the entry
+to are *suggested* tags, each with its reason, never applied: the user accepts them in the
+tag editor. Only a recommendation drawn in itself is tagged with its own number.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from reformkit.catalogue.entry import Entry
 from reformkit.document.model import Source, clean_tags
 from reformkit.document.spec import PARAGRAPH, ItemType, SectionType
+from reformkit.document.tagging import Suggestion, related_suggestions
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Drafted:
     fields: dict[str, Any]
     tags: list[str]
     source: Source
+    suggested: tuple[Suggestion, ...] = ()  # the entry's links, for the user to accept
 
 
 def suitable(section_type: SectionType, entry: Entry) -> bool:
@@ -51,8 +55,7 @@ def draft_from_entry(
     for field in item_type.fields:  # choices the entry settles (e.g. a Board role)
         if field.name == "role" and entry.kind == "role":
             fields["role"] = entry.title
-    recommendations = [r for r in entry.related if r.startswith("R")]
-    if entry.kind == "recommendation":
-        recommendations.append(entry.id)
-    tags = clean_tags([*section_tags, *recommendations])
-    return Drafted(item_type, fields, tags, Source(entry.id, entry.revision))
+    # ``section_tags`` are the part's: suggestions too (tagging.part_suggestions), not copied.
+    tags = clean_tags([entry.id] if entry.kind == "recommendation" else [])
+    suggested = tuple(s for s in related_suggestions(entry) if s.tag not in tags)
+    return Drafted(item_type, fields, tags, Source(entry.id, entry.revision), suggested)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reformkit.catalogue.entry import Entry
-from reformkit.document.coverage import ANSWERED, CoverageRow
+from reformkit.document.coverage import CoverageRow, summary
 from reformkit.document.model import Document
 from reformkit.layout.blocks import Block, Heading, PageBreak, Paragraph, Table
 
@@ -23,18 +23,20 @@ def appendix(
         sections = list(
             dict.fromkeys(f"{numbers[a.section_id]} {a.section_title}" for a in row.answers)
         )
+        status = f"{row.label}: {row.detail}" if row.detail else row.label
         matrix.append(
-            (row.recommendation.id, row.recommendation.title, row.label, "; ".join(sections))
+            (row.recommendation.id, row.recommendation.title, status, "; ".join(sections))
         )
-    answered = sum(1 for row in rows if row.status == ANSWERED)
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, MAPPING_TITLE, "A", "appendix-a"),
         Paragraph.of(
             f"This table shows, for each of the 22 recommendations of The Reform Dividend, "
-            f"which sections of this document answer it. {answered} of 22 are answered. "
-            "Recommendations addressed to central government alone are shown as national "
-            "context: a local document is not expected to answer them."
+            "which sections of this document answer it. A recommendation counts as answered "
+            "only where the document gives evidence: a part tagged to it, or details that "
+            "answer it. Recommendations addressed to central government alone are shown as "
+            "national context, and national trials as optional: a local document is not "
+            f"expected to answer them. {summary(rows)}."
         ),
         Table(
             ("No.", "Recommendation", "Status", "Answered in"),
