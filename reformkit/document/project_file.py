@@ -15,7 +15,6 @@ import os
 import shutil
 import socket
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from sqlite_utils.migrations import Migrations
 from reformkit.document.errors import (
     CorruptProjectError,
     DiskFullError,
-    DocumentInUseError,
     NewerVersionError,
     NotAProjectError,
     ProjectError,
@@ -382,41 +380,3 @@ def this_holder() -> dict[str, Any]:
     except Exception:  # no user name on some locked-down laptops
         user = ""
     return {"host": socket.gethostname(), "pid": os.getpid(), "user": user}
-
-
-def check_holder(value: str | None, path: Path) -> None:
-    if not value:
-        return
-    try:
-        holder = json.loads(value)
-    except ValueError:
-        return
-    me = this_holder()
-    if holder.get("host") == me["host"] and not _process_alive(int(holder.get("pid", 0))):
-        return  # left behind by a ReformKit that stopped without closing: safe to take over
-    who = holder.get("user") or "someone"
-    raise DocumentInUseError(
-        f"{path.name} is already open in ReformKit ({who} on {holder.get('host', '?')}, since "
-        f"{holder.get('since', '?')}). Close it there first, or open it read-only.",
-        holder,
-    )
-
-
-def _process_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # os.kill(pid, 0) would end the process on Windows
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
