@@ -1,16 +1,20 @@
-"""Crash safety: SIGKILL a process editing a document, reopen, lose nothing committed.
+"""Crash safety: SIGKILL a process editing a document, reopen, lose nothing committed;
+SIGKILL ``import``, ``export``, ``package`` and ``merge`` mid-write, and find the target old or
+whole, the sources untouched, and nothing left behind after the next run.
 
-The suite runs 25 rounds to stay fast; ``benchmarks/crash_rounds.py`` runs 200.
+The suite runs a few rounds to stay fast; ``benchmarks/crash_rounds.py`` runs 200 of each.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from pathlib import Path
 
 import pytest
 
+from reformkit import safe_files
 from reformkit.document.project import Project
 from tests.robustness import crash_child
 from tests.robustness.crash_harness import (
@@ -24,10 +28,19 @@ from tests.robustness.crash_harness import (
     state_of,
     summary,
 )
+from tests.robustness.crash_writes import (
+    OPERATIONS,
+    Setup,
+    check_target,
+    finish,
+    prepare,
+    run_write_rounds,
+    write_summary,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-ROUNDS = 25
+ROUNDS = 15
 
 
 def test_killed_at_random_moments_nothing_committed_is_lost(tmp_path: Path) -> None:
@@ -82,3 +95,39 @@ def test_replay_follows_the_kernel(tmp_path: Path) -> None:
         "move_section",
         "snapshot",
     }
+
+
+# Killed mid-write: import, export (Markdown, Word), package and merge.
+WRITE_ROUNDS = 2
+
+
+@pytest.fixture(scope="module")
+def write_setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
+    return prepare(tmp_path_factory.mktemp("crash-writes"))
+
+
+@pytest.mark.parametrize("op", OPERATIONS)
+def test_killed_mid_write_the_target_is_old_or_whole_and_nothing_is_left(
+    op: str, write_setup: Setup
+) -> None:
+    results = run_write_rounds(op, WRITE_ROUNDS, write_setup.work, seed=11, setup=write_setup)
+    print(write_summary(op, results, WRITE_ROUNDS))
+    assert len(results) == WRITE_ROUNDS
+    assert all(r.outcome in ("old", "new", "merged") for r in results)
+
+
+def test_the_write_harness_notices_a_half_written_target(write_setup: Setup) -> None:
+    """The checks are not vacuous: a cut-short export, or a leftover temp, fails."""
+    target = write_setup.work / "target.md"
+    target.write_bytes(write_setup.md["a"][:100])
+    with pytest.raises(CrashSafetyError, match="neither old nor a whole export"):
+        check_target("export-md", target, b"something else", write_setup)
+    target.unlink()
+    left = write_setup.work / f"{safe_files.TEMP_PREFIX}{os.getpid()}-abc.md"
+    left.write_bytes(b"half")
+    try:
+        with pytest.raises(CrashSafetyError, match="left behind"):
+            finish("export-md", write_setup)
+    finally:
+        left.unlink()
+        target.unlink(missing_ok=True)
