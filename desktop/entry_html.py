@@ -17,6 +17,8 @@ from reformkit.catalogue.kinds import KINDS
 LINK_SCHEME = "entry"
 
 NATIONAL_CONTEXT = "national government (shown for context)"
+NO_ADDRESSEE = "no one named in its words"
+SUGGESTION_MARK = "a ReformKit suggestion, not from the briefing"
 
 STYLE = """
 <style>
@@ -75,8 +77,13 @@ def render_entry(context: EntryContext) -> str:
         part_of = f"Part of {kind_label(context.parent.kind).lower()}"
         parts.append(_row(part_of, link_line(context.parent)))
     parts.append(_body(entry))
-    if entry.addressed_to:
-        parts.append(_row("Addressed to", escape(", ".join(entry.addressed_to))))
+    parts.append(_caveat(entry))
+    parts.append(_our_wording(entry))
+    if entry.kind == "recommendation":
+        addressed = ", ".join(entry.addressed_to) or NO_ADDRESSEE
+        parts.append(_row("Addressed to", escape(addressed)))
+        if entry.affects:
+            parts.append(_row("Affects", escape(", ".join(entry.affects))))
     if entry.kind == "recommendation":
         parts.append(_row("Answered by", escape(answered_by(context))))
     if context.children:
@@ -84,7 +91,7 @@ def render_entry(context: EntryContext) -> str:
     if context.related or context.missing_related:
         parts.append(_related(context))
     parts.append(_source(entry))
-    if entry.origin != USER and context.credit:
+    if entry.from_briefing and context.credit:
         parts.append(f'<p class="credit">{escape(context.credit)}</p>')
     return "\n".join(part for part in parts if part)
 
@@ -114,9 +121,12 @@ def _kind_line(entry: Entry) -> str:
     label = kind_label(entry.kind)
     if entry.origin == USER:
         return f"{label} · your own"
+    if entry.is_suggestion:
+        return f"{label} · {SUGGESTION_MARK}"
+    page = f", page {entry.page}" if entry.page else ""
     if entry.kind == "principle" and (entry.from_text or entry.to_text):
-        return f"{label} · Table 1"
-    return f"{label} · from the briefing"
+        return f"{label} · Table 1 of the briefing{page}"
+    return f"{label} · from the briefing{page}"
 
 
 def _body(entry: Entry) -> str:
@@ -131,6 +141,21 @@ def _body(entry: Entry) -> str:
         inner = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         return f'<blockquote class="quote">{inner}</blockquote>'
     return "".join(f'<p class="quote">{escape(p)}</p>' for p in paragraphs)
+
+
+def _caveat(entry: Entry) -> str:
+    """The briefing's own hedge, such as "subject to further investigation", with its page."""
+    if not entry.caveat:
+        return ""
+    page = f" (page {entry.page})" if entry.page else ""
+    return _row("Caveat", f"the briefing proposes this “{escape(entry.caveat)}”{page}")
+
+
+def _our_wording(entry: Entry) -> str:
+    """ReformKit's plain-English wording of a briefing entry, marked as ours, not quoted."""
+    if not entry.from_briefing or entry.wording == entry.body:
+        return ""
+    return _row("ReformKit's suggested wording (not the briefing's)", escape(entry.wording))
 
 
 def _row(label: str, value_html: str) -> str:

@@ -34,6 +34,7 @@ SUITABLE_ROLE = Qt.ItemDataRole.UserRole + 21
 
 BRIEFING = "The Reform Dividend"
 YOUR_LIBRARY = "Your library"
+SUGGESTION = "ReformKit suggestion, not from the briefing"
 # A translucent green reads on light and dark palettes alike; the row also says it in words.
 SUITABLE_TINT = QColor(46, 125, 50, 45)
 _PADDING = 6
@@ -42,10 +43,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def origin_label(entry: Entry) -> str:
-    """Where an entry comes from, in a few words: the briefing's page, or the user's library."""
+    """Where an entry comes from, in a few words: the briefing's page, ReformKit's
+    suggestion (never given a page), or the user's library; with the briefing's caveat."""
     if entry.origin == USER:
         return YOUR_LIBRARY
-    return f"{BRIEFING}, page {entry.page}" if entry.page else BRIEFING
+    if entry.is_suggestion:
+        return SUGGESTION
+    where = f"{BRIEFING}, page {entry.page}" if entry.page else BRIEFING
+    return f"{where}, {entry.caveat}" if entry.caveat else where
 
 
 def entry_row_html(entry: Entry, snippet: str = "", suits: str = "") -> str:

@@ -46,7 +46,7 @@ class OfferCard(Card):
         self.setAccessibleName(f"{entry.title}, {where_from(entry)}")
         self.title = heading(entry.title, self)
         self.words = wrapped(entry.wording, self)  # what "Use this" puts in the document
-        if entry.wording != entry.body:
+        if entry.from_briefing and entry.wording != entry.body:
             self.words.setToolTip(f"The briefing's own words: {entry.body}")
         self.origin = wrapped(where_from(entry), self, italic=True)
         self.status = QLabel(f"✓ In your {noun}", self)
@@ -182,12 +182,12 @@ class ItemCard(Card):
         try:
             entry = self.catalogue.get(item.source.entry_id)
         except ReformKitError:
-            return f"From the briefing ({item.source.entry_id})"
+            return f"Drawn from the catalogue ({item.source.entry_id})"
         title, words = self.item_type.title_field, self.text_field
         reworded = (bool(title) and item.fields.get(title) != entry.title) or (
             bool(words) and item.fields.get(words) != entry.wording
         )
-        return where_from(entry) + (", in your own words" if reworded else "")
+        return where_from(entry, reworded)
 
     def _words(self, item: Item) -> str:
         names = (self.item_type.title_field, self.text_field)

@@ -107,7 +107,8 @@ def describe(entry: Entry, parent: Entry | None, credit: str) -> str:
         lines.append(entry.body)
     lines.append("")
     if entry.kind == "recommendation":
-        lines.append(f"Addressed to: {', '.join(entry.addressed_to) or 'no one named in its words'}")
+        addressed = ", ".join(entry.addressed_to) or "no one named in its words"
+        lines.append(f"Addressed to: {addressed}")
         if entry.affects:
             lines.append(f"Affects: {', '.join(entry.affects)}")
         answered = " and ".join(f"a {kind}" for kind in entry.expected_in)

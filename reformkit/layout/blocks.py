@@ -71,7 +71,7 @@ class Clause:
     title: str
     text: str
     tags: tuple[str, ...] = ()
-    source: str = ""  # where it came from, e.g. "Adapted from the briefing: D1"
+    source: str = ""  # where it came from, e.g. "Adapted from the briefing: D1, page 20"
     needs_review: bool = False
     review_note: str = ""
     item_id: str = ""

@@ -13,6 +13,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from reformkit.catalogue.entry import Entry
+from reformkit.catalogue.provenance import drawn_from
 from reformkit.document.coverage import coverage
 from reformkit.document.fields import LONG_TEXT, MONEY, REFERENCE
 from reformkit.document.model import Document, Item, Section
@@ -144,11 +145,7 @@ def _clause(
         if field.name not in (text_field, item_type.title_field)
         and _value(item_type, item, field.name, references)
     )
-    source = (
-        f"Adapted from the briefing: {item.source.entry_id}"
-        if (item.source and not item.source.entry_id.startswith("U-"))
-        else ""
-    )
+    source = drawn_from(item.source.entry_id) if item.source else ""
     tags = tuple(item.tags) if item.tags != section.tags else ()
     return Clause(
         title=title,

@@ -49,7 +49,9 @@ def _pages() -> list[tuple[int, int, str]]:
     end = BRIEFING_TEXT.index("Licence to publish")
     spans = []
     for index, (start, page) in enumerate(starts):
-        stop, last = (starts[index + 1][0], starts[index + 1][1]) if index + 1 < len(starts) else (end, 999)
+        stop, last = (
+            (starts[index + 1][0], starts[index + 1][1]) if index + 1 < len(starts) else (end, 999)
+        )
         spans.append((page, last, plain(BRIEFING_TEXT[start:stop])))
     return spans
 
@@ -58,7 +60,9 @@ PAGES = _pages()
 
 
 def _quoted(entry: Entry) -> list[str]:
-    return [v for v in (entry.quote, entry.theme, entry.from_text, entry.to_text, entry.caveat) if v]
+    return [
+        v for v in (entry.quote, entry.theme, entry.from_text, entry.to_text, entry.caveat) if v
+    ]
 
 
 def _on_page(text: str, page: int) -> bool:
@@ -89,14 +93,18 @@ def test_briefing_entries_quote_it_exactly_on_their_page(entry: Entry) -> None:
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.is_suggestion], ids=lambda e: e.id)
 def test_suggestions_carry_no_page_and_no_quote(entry: Entry) -> None:
     assert entry.page is None and not _quoted(entry)
-    assert entry.text and "briefing" not in entry.source.lower().replace("not from the briefing", "")
+    assert entry.text and "briefing" not in entry.source.lower().replace(
+        "not from the briefing", ""
+    )
 
 
 def test_the_caveat_goes_with_both_principles() -> None:
     by_id = {e.id: e for e in ENTRIES}
     for entry_id in ("D2", "D3"):
         principle = by_id[entry_id]
-        assert principle.kind == "principle" and principle.caveat == "subject to further investigation"
+        assert (
+            principle.kind == "principle" and principle.caveat == "subject to further investigation"
+        )
         assert principle.caveat in principle.quote
     assert [e.id for e in ENTRIES if e.kind == "duty"] == ["D1"]
 
@@ -145,10 +153,14 @@ def test_addressees_follow_the_recommendations_own_words(entry: Entry) -> None:
     subject = entry.quote.split(" should ")[0]
     if subject == "The government":
         assert entry.addressed_to == ("central government",)
-    elif " be " in entry.quote.split(" should ")[1][:4] or entry.quote.split(" should ")[1].startswith("be "):
+    elif " be " in entry.quote.split(" should ")[1][:4] or entry.quote.split(" should ")[
+        1
+    ].startswith("be "):
         assert entry.addressed_to == ()  # "should be trialled", "should be overseen": no one named
     else:
-        assert entry.addressed_to == (subject.removeprefix("The ").replace("Unit", "Public Service Reform Unit"),)
+        assert entry.addressed_to == (
+            subject.removeprefix("The ").replace("Unit", "Public Service Reform Unit"),
+        )
     assert not set(entry.addressed_to) & set(entry.affects)
 
 
@@ -214,3 +226,13 @@ def test_the_builder_check_catches_words_put_in_the_briefings_mouth() -> None:
     assert sentence and not re.findall(r"“([^”]+)”", sentence[0])
     assert not _on_page("a say over how they do their work", 20)
     assert _on_page("protecting professional freedoms", 20)
+
+
+def test_exported_clauses_credit_their_source_by_origin() -> None:
+    from reformkit.catalogue.provenance import drawn_from
+
+    assert drawn_from("D1") == "Adapted from the briefing: D1, page 20"
+    assert drawn_from("D2").endswith("which proposes it “subject to further investigation”")
+    assert drawn_from("W4") == "A ReformKit suggestion (W4), not from the briefing"
+    assert "page" not in drawn_from("W4")
+    assert drawn_from("U-0123456789ab") == ""
