@@ -226,7 +226,8 @@ class CoveragePanel(QWidget):
         answers = answered_by(row, numbers) or "—"
         if row.status == MISSING:
             answers = expected_where(row, self.editor.project.spec)
-        if row.detail:  # "3 of 5 elements; missing: …", or why it is optional
+            answers += f". {row.detail}" if row.detail else ""
+        elif row.detail:  # "3 of 5 elements; missing: …", or why it is optional
             answers = f"{row.detail}. {answers}" if row.answers else row.detail
         item = QTreeWidgetItem([entry.id, entry.title, status_text(row), answers])
         item.setData(0, ID_ROLE, entry.id)
@@ -261,7 +262,8 @@ class CoveragePanel(QWidget):
             self.part_requested.emit(str(part[0]), str(part[1]))
             return
         row = self.row_for(str(item.data(0, ID_ROLE)))
-        if len(row.answers) == 1:
+        parts = {(a.section_id, a.item_id) for a in row.answers}  # one part, several reasons
+        if len(parts) == 1:
             answer = row.answers[0]
             if answer.item_id is None:
                 self.part_requested.emit("section", answer.section_id)

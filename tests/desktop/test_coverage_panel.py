@@ -58,10 +58,10 @@ def test_list_of_the_sample_plan(qtbot, plan: DocumentEditor, catalogue: Catalog
     panel = _panel(qtbot, plan, catalogue)
     statuses = _statuses(panel)
     assert list(statuses) == [f"R{n}" for n in range(1, 23)]
-    assert statuses["R1"] == "○ National — for context"
+    assert statuses["R1"] == "○ National, for context"
     assert statuses["R4"] == "✓ Answered"
     assert statuses["R16"] == "✓ Answered (national)"  # the plan bids to the SEIF
-    assert statuses["R20"] == "○ National — for context"
+    assert statuses["R20"] == "○ National, for context"
     r4 = panel.list_view.topLevelItem(3)
     assert r4.childCount() == len(panel.row_for("R4").answers) > 1
     assert "Foreword and vision" in r4.text(3)
@@ -77,17 +77,17 @@ def test_an_empty_charter_misses_r18(
     statuses = _statuses(panel)
     assert len(statuses) == 22
     assert statuses["R18"] == "✗ Expected but missing"
-    assert statuses["R1"] == "○ National — for context"
+    assert statuses["R1"] == "○ National, for context"
     assert statuses["R4"] == "– Not expected here"
     assert panel.summary_label.text() == (
-        "0 of 22 answered · 1 expected but missing: R18 · 10 national — for context"
+        "0 of 22 answered · 1 expected but missing: R18 · 11 national, for context"
     )
 
 
 def test_status_is_never_colour_alone(qtbot, plan: DocumentEditor, catalogue: Catalogue) -> None:
     panel = _panel(qtbot, plan, catalogue)
     symbols = {style.symbol for style in STYLES.values()}
-    assert len(symbols) == 4
+    assert len(symbols) == 6  # answered, partly, missing, optional, national, not expected
     for status, text in _statuses(panel).items():
         assert text[0] in symbols and len(text) > 2, status
     for style in STYLES.values():
@@ -113,7 +113,7 @@ def test_grid_has_22_rows_and_a_column_per_section(
     assert cell.data() == "✓"
     assert cell.data(STATUS_ROLE) == "answered"
     assert "Foreword and vision" in cell.data(Qt.ItemDataRole.ToolTipRole)
-    assert cell.data(PART_ROLE) == ("section", sections[foreword].id)
+    assert cell.data(PART_ROLE)[0] == "item"  # the paragraphs tagged R4, not the section
     assert model.index(0, foreword).data() == ""  # R1 is national: no mark
     panel.list_button.click()
     assert panel.stack.currentWidget() is panel.list_view
@@ -132,8 +132,8 @@ def test_activating_an_answer_requests_that_part(
     qtbot, plan: DocumentEditor, catalogue: Catalogue
 ) -> None:
     panel = _panel(qtbot, plan, catalogue)
-    r5 = panel.list_view.topLevelItem(4)
-    answer = panel.row_for("R5").answers[0]
+    r5 = panel.list_view.topLevelItem(21)  # R22: one zone, tagged and with its area
+    answer = panel.row_for("R22").answers[0]
     expected = (
         ("section", answer.section_id) if answer.item_id is None else ("item", answer.item_id)
     )
@@ -160,7 +160,7 @@ def test_activating_an_answer_requests_that_part(
     panel.show_grid()
     column = [s.id for s in plan.project.document.sections].index(answer.section_id)
     with qtbot.waitSignal(panel.part_requested) as signal:
-        panel.grid_view.activated.emit(panel.grid_model.index(4, column))
+        panel.grid_view.activated.emit(panel.grid_model.index(21, column))
     assert signal.args[1] in (answer.section_id, answer.item_id)
 
 
@@ -187,8 +187,12 @@ def test_refreshes_after_an_edit(
     rights = next(s for s in empty_charter.project.document.sections if s.key == "rights")
     empty_charter.add_item(rights.id, "right", {"title": "Voice", "text": "A say."})
     assert _statuses(panel)["R18"] == "✗ Expected but missing"  # debounced
-    qtbot.waitUntil(lambda: _statuses(panel)["R18"] == "✓ Answered", timeout=REFRESH_DELAY_MS * 10)
-    assert panel.summary_label.text().startswith("1 of 22 answered")
+    # A right is one of R18's three elements (p.20): the duties and candour are missing.
+    qtbot.waitUntil(
+        lambda: _statuses(panel)["R18"] == "◐ Partly answered", timeout=REFRESH_DELAY_MS * 10
+    )
+    assert panel.summary_label.text().startswith("0 of 22 answered · 1 partly answered: R18")
+    assert "1 of 3 elements; missing: duties of staff" in panel.list_view.topLevelItem(17).text(3)
     assert panel.list_view.currentItem().text(0) == "R18"  # the user's place is kept
     empty_charter.undo_stack.undo()
     panel.refresh()

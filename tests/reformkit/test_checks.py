@@ -59,7 +59,8 @@ def test_an_unanswered_recommendation_points_at_the_section_where_it_belongs(
     recommendations: list[Entry],
 ) -> None:
     budget = Section(key="budget", title="Total Place+ budget", tags=["R14", "R15"])
-    board = Section(key="board", title="The Board", tags=["R3"], items=[paragraph()])
+    tagged_r3 = Item(type="paragraph", fields={"text": "Our Board."}, tags=["R3"])
+    board = Section(key="board", title="The Board", tags=["R3"], items=[tagged_r3])
     plan = document("plan", board, budget)
     problems = check_document(plan, no_spec_checks(PLAN), recommendations)
     missing = {p.message.split("recommendation ")[1][:3].strip(): p for p in problems
@@ -68,11 +69,12 @@ def test_an_unanswered_recommendation_points_at_the_section_where_it_belongs(
     assert (missing["R14"].part_kind, missing["R14"].part_id) == ("section", budget.id)
     assert (missing["R15"].part_kind, missing["R15"].part_id) == ("section", budget.id)
     assert "Total Place+ budget" in missing["R14"].message
-    # No Innovation Zone section: the problem is the document's, and says what part to add.
-    assert (missing["R22"].part_kind, missing["R22"].part_id) == ("document", plan.meta.id)
-    assert "Add the 'Innovation Zone proposal' part" in missing["R22"].message
-    # National recommendations (R1, R2…) and the charter's R18 are never problems in a plan.
-    assert not {"R1", "R2", "R16", "R18"} & set(missing)
+    # No right-to-request section: the problem is the document's, and says what part to add.
+    assert (missing["R5"].part_kind, missing["R5"].part_id) == ("document", plan.meta.id)
+    assert "Add the 'Right-to-request proposals' part" in missing["R5"].message
+    # National recommendations (R1, R2…), the national trials (R13, R22) and the charter's
+    # R18 are never problems in a plan.
+    assert not {"R1", "R2", "R13", "R16", "R18", "R22"} & set(missing)
 
 
 def test_a_section_with_nothing_written(recommendations: list[Entry]) -> None:

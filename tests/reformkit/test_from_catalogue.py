@@ -16,7 +16,9 @@ def test_a_right_becomes_a_right_clause(catalogue: Catalogue) -> None:
     assert drafted.item_type.name == "right"
     assert drafted.fields == {"title": entry.title, "text": entry.wording}
     assert entry.wording.startswith("Every member of staff")
-    assert drafted.tags == ["R18", "R19"]
+    assert drafted.tags == []  # the part's tag and the entry's links are not copied
+    assert {s.tag for s in drafted.suggested} == {r for r in entry.related if r[0] == "R"}
+    assert all("links W3" in s.reason for s in drafted.suggested)
     assert drafted.source.entry_id == "W3" and drafted.source.revision == entry.revision
 
 

@@ -12,7 +12,14 @@ from reformkit.document.versions import ChangeKind
 
 
 def test_the_values_are_the_words_written_before() -> None:
-    assert [s.value for s in CoverageStatus] == ["answered", "missing", "national", "not-expected"]
+    assert [s.value for s in CoverageStatus] == [
+        "answered",
+        "partly-answered",
+        "missing",
+        "optional",
+        "national",
+        "not-expected",
+    ]
     assert [s.value for s in Severity] == ["warning", "error"]
     assert [k.value for k in PartKind] == ["document", "section", "item"]
     assert [k.value for k in ChangeKind] == ["added", "removed", "changed", "moved"]
