@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from reformkit import safe_files
 from reformkit.errors import LibraryError
 
 migrations = Migrations("reformkit.library")
@@ -75,7 +76,18 @@ def connect(path: Path | None) -> tuple[Database, Path | None]:
         db = Database(memory=True, execute_plugins=False)
         migrations.apply(db)
         return db, None
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(safe_files.cannot_write(path.parent, error)) from None
+    # The library is edited in place by SQLite, so it is not replaced whole; but it is
+    # written under the same rules: never a FIFO, a device or a ReformKit document.
+    if path.is_file() and safe_files.is_document(path):
+        raise LibraryError(
+            f"{path} is a ReformKit document, not a library. Choose another library file."
+        )
+    real = safe_files.check_target(path, force=True, error=LibraryError)
+    safe_files.clean_stale(real.parent)
     moved: Path | None = None
     try:
         db = _open_checked(path)

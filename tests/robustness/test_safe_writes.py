@@ -407,3 +407,23 @@ def test_a_killed_write_leaves_the_target_and_its_temp_is_cleaned_next_time(
     os.utime(left, (old, old))
     assert cli(capsys, "export", sample_file, "-o", target)[0] == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md", "source"]
+
+
+def test_the_library_is_never_a_fifo_a_device_or_a_document(
+    sample_file: Path, tmp_path: Path
+) -> None:
+    from reformkit.catalogue.store import Catalogue
+    from reformkit.errors import LibraryError
+
+    fifo = tmp_path / "library.sqlite"
+    os.mkfifo(fifo)
+    signal.alarm(60)
+    try:
+        for bad in (fifo, tmp_path, sample_file):
+            before = sample_file.read_bytes()
+            with pytest.raises(LibraryError):
+                Catalogue.open(bad)
+            assert sample_file.read_bytes() == before
+    finally:
+        signal.alarm(0)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
