@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import resources
 from charter.checks import check_charter
+from charter.evidence import ELEMENTS, PLACEHOLDERS
 from charter.parts import INTRODUCTION, R18, SECTION_TYPES
 from charter.steps import GUIDE
 from reformkit.document.model import Document
@@ -31,6 +32,8 @@ CHARTER = DocumentSpec(
     introduction_values=introduction_values,
     checks=check_charter,
     guide=GUIDE,
+    elements=ELEMENTS,
+    placeholders=PLACEHOLDERS,
     csv_targets={"measures": "measure"},
     words=KindWords(
         new_label="New Respect Charter",

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import resources
 from plans.checks import check_plan
+from plans.evidence import ELEMENTS, EVIDENCE, OPTIONAL, PLACEHOLDERS
 from plans.parts import ANSWERS, INTRODUCTION, SECTION_TYPES
 from plans.steps import GUIDE
 from reformkit.document.model import Document
@@ -28,6 +29,10 @@ PLAN = DocumentSpec(
     introduction_values=introduction_values,
     checks=check_plan,
     guide=GUIDE,
+    evidence=EVIDENCE,
+    elements=ELEMENTS,
+    optional=OPTIONAL,
+    placeholders=PLACEHOLDERS,
     csv_targets={
         "board": "member",
         "missions": "mission",

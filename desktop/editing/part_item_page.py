@@ -24,8 +24,10 @@ from desktop.editing.item_form import ItemForm
 from desktop.editing.tag_editor import TagEditor
 from reformkit.catalogue.entry import USER, Entry
 from reformkit.catalogue.store import Catalogue
+from reformkit.document.evidence import copied_links, seed_links
 from reformkit.document.fields import LONG_TEXT, TEXT, TEXT_LIST
 from reformkit.document.model import Item, Source
+from reformkit.document.tagging import item_suggestions
 from reformkit.errors import ReformKitError, UnknownEntryError
 
 
@@ -166,7 +168,10 @@ class ItemPage(QWidget):
             self.new_wording.setText("The entry is no longer in the catalogue.")
         read_only = self.editor.read_only
         self.mark_reviewed.setEnabled(not read_only)
-        self.tags.set_tags(list(item.tags))
+        copied = copied_links(item, section, seed_links())  # offered again, not answers
+        self.tags.set_tags([t for t in item.tags if t not in copied])
+        spec = self.editor.project.spec
+        self.tags.set_offered(item_suggestions(spec, section, item, self.catalogue))
         self.tags.setEnabled(not read_only)
         self.tags.set_suggestion_text(self._text(item))
 

@@ -319,7 +319,7 @@ class Project:
         item = Item(
             type=kind.name,
             fields=kind.clean(fields),
-            tags=clean_tags(section.tags if tags is None else tags),
+            tags=clean_tags([] if tags is None else tags),  # the part's tags are suggestions
             source=source,
             author=author,
         )
@@ -354,7 +354,7 @@ class Project:
             raise ValueError(f"{len(ids)} ids given for {len(rows)} rows")
         if ids is not None and len(set(ids)) != len(ids):
             raise ValueError("the ids given repeat")
-        cleaned_tags = clean_tags(section.tags if tags is None else tags)
+        cleaned_tags = clean_tags([] if tags is None else tags)  # the part's: suggestions
         items, problems = [], []
         for number, row in enumerate(rows, start=1):
             try:

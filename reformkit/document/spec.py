@@ -126,6 +126,49 @@ class SampleDocument:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Items whose filled-in fields answer a recommendation, whatever their tags say.
+
+    ``Evidence("R15", "budget_pot", ("accounting_officer",), "an Accounting Officer is
+    named")``: a single pot whose Accounting Officer is filled in answers R15. ``words``, when
+    given, must appear in one of the fields (a Board member whose role names "ICB"); with no
+    ``item_type`` the evidence is any real text (intro or paragraph) in the ``section`` named.
+    """
+
+    recommendation: str
+    item_type: str
+    fields: tuple[str, ...]
+    description: str
+    section: str = ""  # limit to sections of this key; "" means anywhere
+    words: tuple[str, ...] = ()
+    equals: tuple[tuple[str, Any], ...] = ()  # (field, value) pairs that must hold
+
+
+@dataclass(frozen=True)
+class Element:
+    """One thing the briefing lists under a recommendation, in its words, and what shows it.
+
+    R4's contents of a plan and R3's "at a minimum" Board are lists: coverage counts how
+    many of their elements the document has ("3 of 5 elements") and names the rest.
+    """
+
+    recommendation: str
+    name: str  # a short name for lists: "Barriers and enablers to prevention"
+    quote: str  # the briefing's own words
+    page: int
+    evidence: tuple[Evidence, ...]  # any one of these shows the element
+
+
+@dataclass(frozen=True)
+class Optional:
+    """A recommendation a document of this kind may answer but is not expected to: a national
+    trial in one place (R13) or in a select number of areas (R22)."""
+
+    recommendation: str
+    reason: str  # why, in the briefing's words, with its page
+
+
+@dataclass(frozen=True)
 class DocumentSpec:
     """A kind of document (a charter, a plan…): everything ReformKit knows about it.
 
@@ -147,6 +190,11 @@ class DocumentSpec:
     sample: SampleDocument | None = None
     # The values the introduction names ({organisation}, {team}…), read from the document.
     introduction_values: Callable[[Document], Mapping[str, str]] | None = None
+    # What counts as an answer beyond the user's tags (reformkit.document.coverage reads them).
+    evidence: tuple[Evidence, ...] = ()
+    elements: tuple[Element, ...] = ()
+    optional: tuple[Optional, ...] = ()
+    placeholders: tuple[str, ...] = ()  # words the builder fills in that say nothing yet
 
     @property
     def say(self) -> KindWords:
