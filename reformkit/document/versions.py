@@ -8,14 +8,13 @@ diff of changed text.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
 from reformkit.document.fields import DATE, MONEY
-from reformkit.document.interchange import dumps, from_json
+from reformkit.document.interchange import InterchangeError, dumps, loads
 from reformkit.document.model import Document, Item, Section
 from reformkit.document.project import Project
 from reformkit.document.spec import DocumentKinds, DocumentSpec
@@ -92,7 +91,14 @@ def load_version(project: Project, name: str, kinds: DocumentKinds) -> Document:
     if not rows:
         names = ", ".join(f"'{s.name}'" for s in list_snapshots(project)) or "none yet"
         raise VersionError(f"There is no snapshot called '{name}'. Snapshots: {names}.")
-    return from_json(json.loads(rows[0]["document"]), kinds)
+    try:
+        return loads(str(rows[0]["document"]), kinds)  # limits and checks, as at import
+    except InterchangeError as error:
+        path, problem = error.problems[0]
+        raise VersionError(
+            f"The snapshot '{name}' is damaged and cannot be read ({path}: {problem}). The "
+            "document itself is not affected; compare other snapshots, or 'now'."
+        ) from None
 
 
 def diff(old: Document, new: Document, spec: DocumentSpec) -> list[Change]:

@@ -279,3 +279,27 @@ def test_a_document_is_never_taken_for_a_library_or_a_json_file(
     assert "not a JSON document" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.reformkit"]
     assert doc.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "update snapshots set document = '{not json'",
+        "update snapshots set document = replace(document, '\"format_version\": 1', "
+        '\'"format_version": ' + "1" * 5000 + "')",
+    ],
+)
+def test_a_damaged_snapshot_is_a_sentence(
+    tamper: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = tmp_path / "plan.reformkit"
+    Project.create(doc, PLAN, "Plan").close()
+    assert main(["snapshot", str(doc), "A"], load_kinds=lambda: KINDS) == 0
+    connection = sqlite3.connect(doc)
+    assert connection.execute(tamper).rowcount == 1
+    connection.commit()
+    connection.close()
+    capsys.readouterr()
+    assert main(["diff", str(doc), "A"], load_kinds=lambda: KINDS) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reformkit: The snapshot 'A' is damaged and cannot be read"), err
