@@ -4,7 +4,7 @@ A charter sets out a team's principles, the rights staff hold, the duties they a
 return ("earned liberation"), what managers commit to, and how the team will know it works.
 """
 
-from reformkit.document.fields import DATE, LONG_TEXT, TEXT, Field
+from reformkit.document.fields import CHOICE, DATE, LONG_TEXT, REFERENCE, TEXT, Field
 from reformkit.document.spec import (
     CLAUSE,
     PARAGRAPH,
@@ -18,6 +18,18 @@ CLAUSE_FIELDS = (
     Field("title", "Title", TEXT, required=True),
     Field("text", "What it means for us", LONG_TEXT, required=True),
 )
+# A right or a commitment is often one sentence: its title is optional, and lists name it
+# by its words when it has none.
+SENTENCE_FIELDS = (
+    Field("title", "Title", TEXT, help="Optional: a short name. Without one, its words show."),
+    CLAUSE_FIELDS[1],
+)
+YES_NO = ("Yes", "No")
+# The Liberated Method's two rules (The Reform Dividend, p.11), asked of every experiment.
+RULE_FIELDS = (
+    Field("stays_legal", "Does it stay legal?", CHOICE, choices=YES_NO),
+    Field("does_no_harm", "Does it do no harm?", CHOICE, choices=YES_NO),
+)
 
 SCOPE = ItemType(
     "scope",
@@ -27,6 +39,7 @@ SCOPE = ItemType(
         Field("service", "Service", TEXT, help="The service or organisation it belongs to."),
         Field("covers", "Who it covers", LONG_TEXT, help="Staff groups, volunteers, agency staff."),
         Field("purpose", "Why we have a charter", LONG_TEXT),
+        Field("applies_from", "Applies from", DATE, help="The day the charter takes effect."),
     ),
     title_field="team",
     presentation=RECORD,
@@ -42,7 +55,16 @@ PRINCIPLE = ItemType(
 RIGHT = ItemType(
     "right",
     "Right",
-    CLAUSE_FIELDS,
+    (
+        *SENTENCE_FIELDS,
+        Field(
+            "duty",
+            "In return for",
+            REFERENCE,
+            refers_to="duty",
+            help="The duty staff accept in return for this right: the earned-liberation bargain.",
+        ),
+    ),
     "title",
     catalogue_kinds=("right", "clause"),
     presentation=CLAUSE,
@@ -58,7 +80,7 @@ DUTY = ItemType(
 COMMITMENT = ItemType(
     "commitment",
     "Commitment",
-    (*CLAUSE_FIELDS, Field("owner", "Who is responsible"), Field("due", "By when", DATE)),
+    (*SENTENCE_FIELDS, Field("owner", "Who is responsible"), Field("due", "By when", DATE)),
     "title",
     catalogue_kinds=("clause",),
     presentation=CLAUSE,
@@ -70,6 +92,7 @@ MEASURE = ItemType(
         Field("measure", "Measure", TEXT, required=True, help="For example: vacancy rate."),
         Field("baseline", "Where we are now"),
         Field("target", "Where we want to be"),
+        Field("target_date", "By when", DATE),
         Field("source", "Where the figure comes from"),
         Field(
             "frequency",
@@ -95,12 +118,24 @@ SIGNATORY = ItemType(
     "signatory",
     "Signature",
     (
-        Field("name", "Name", TEXT, required=True),
-        Field("role", "Role", TEXT, required=True),
+        Field("name", "Name", TEXT, help="Leave it empty until the person is known."),
+        Field("role", "Role", TEXT, required=True, help="For example: team manager."),
         Field("signed_on", "Signed on", DATE),
     ),
     "name",
     presentation=TABLE,
+)
+
+EXPERIMENT = ItemType(
+    "experiment",
+    "Experiment",
+    (
+        Field("title", "What we will try", TEXT, required=True),
+        Field("text", "Why, and how we will know", LONG_TEXT),
+        *RULE_FIELDS,
+    ),
+    "title",
+    presentation=CLAUSE,
 )
 
 R18 = ("R18",)
@@ -122,24 +157,25 @@ SECTION_TYPES: tuple[SectionType, ...] = (
     SectionType(
         "principles",
         "Our principles",
-        "The principles your team adopts. Table 1 of the briefing and the "
-        "Liberated Method's two rules are a good start.",
+        "The principles your team adopts: the briefing's six “principles of 'liberated "
+        "public services'” (Table 1, p.11), the Liberated Method's two rules, and the "
+        "charter principles it proposes “subject to further investigation” (p.20).",
         (PRINCIPLE, PARAGRAPH),
         R18,
     ),
     SectionType(
         "rights",
         "Rights of staff",
-        "What staff can expect: discretion over methods, professional freedom, "
-        "time and money to learn, fair and stable pay, a voice.",
+        "What staff can expect. The briefing names “the autonomy of public sector workers” "
+        "and “professional freedoms” (p.20); other rights here are ReformKit's suggestions.",
         (RIGHT, PARAGRAPH),
         R18,
     ),
     SectionType(
         "duties",
         "Duties of staff",
-        "What staff accept in return: candour, collaboration, co-production, "
-        "staying legal and doing no harm.",
+        "What staff accept in return for their rights: the briefing's “'duty of candour'” "
+        "(p.20) and the Liberated Method's “'stay legal' and 'do no harm'” (p.11).",
         (DUTY, PARAGRAPH),
         R18,
     ),
@@ -163,5 +199,13 @@ SECTION_TYPES: tuple[SectionType, ...] = (
         "When the charter will be reviewed, and who agreed it.",
         (REVIEW, SIGNATORY, PARAGRAPH),
         R18,
+    ),
+    SectionType(
+        "experiments",
+        "What we will try",
+        "New ways of working the team will test. Each stays legal and does no harm.",
+        (EXPERIMENT, PARAGRAPH),
+        R18,
+        starter=False,
     ),
 )

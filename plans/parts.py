@@ -29,6 +29,11 @@ from reformkit.document.spec import (
 MISSION_LEVELS = ("National mission metric", "Metro mission", "Local mission")
 ACTION_STATUSES = ("Not started", "Under way", "Done", "Stuck")
 READINESS = ("Ready now", "Ready within a year", "Needs more work")
+# The three groups a plan's engagement and co-design should reach (The Reform Dividend, p.13).
+ENGAGEMENT_GROUPS = ("Families and households", "Civil society", "Public servants")
+DELIVERER_KINDS = ("A government department", "An arm's-length body", "Someone else")
+FREEDOM_KINDS = ("Regulatory", "Legal", "Administrative")
+YES_NO = ("Yes", "No")
 
 MEMBER = ItemType(
     "member",
@@ -72,6 +77,13 @@ MISSION = ItemType(
         Field("target", "Target"),
         Field("target_date", "Target date", DATE),
         Field("owner", "Owner"),
+        Field(
+            "co_created_with",
+            "Co-created with",
+            TEXT_LIST,
+            help="Who shaped a local mission: constituent councils, the NHS, schools, police "
+            "forces, citizens (recommendation 10). One a line.",
+        ),
     ),
     "title",
     presentation=TABLE,
@@ -111,6 +123,16 @@ ENGAGEMENT = ItemType(
             required=True,
             help="Citizens, families, staff, the voluntary sector…",
         ),
+        Field(
+            "group",
+            "Group reached",
+            CHOICE,
+            choices=ENGAGEMENT_GROUPS,
+            free_text=True,
+            help="One of the three groups the briefing names (p.13), “families and "
+            "households engaging with public services, civil society and public servants”, "
+            "or your own words.",
+        ),
         Field("how_many", "How many people", INTEGER),
         Field("method", "How", TEXT, help="Workshop, survey, street stall, citizens' jury…"),
         Field("what_changed", "What changed as a result", LONG_TEXT),
@@ -123,9 +145,17 @@ REQUEST = ItemType(
     "Right-to-request proposal",
     (
         Field("service", "Service", TEXT, required=True),
-        Field("current_deliverer", "Who delivers it now"),
+        Field("current_deliverer", "Who commissions or delivers it now"),
+        Field(
+            "deliverer_kind",
+            "Which is",
+            CHOICE,
+            choices=DELIVERER_KINDS,
+            help="The right to request covers services delivered by central government "
+            "departments and arm's-length bodies (recommendation 5).",
+        ),
         Field("case", "The case for it", LONG_TEXT),
-        Field("readiness", "Readiness", CHOICE, choices=READINESS),
+        Field("readiness", "Readiness", CHOICE, choices=READINESS, free_text=True),
         Field("outcome", "Outcome sought", LONG_TEXT),
     ),
     "service",
@@ -156,6 +186,7 @@ BUDGET_LINE = ItemType(
         Field("service", "Service", TEXT, required=True),
         Field("partner", "Partner", TEXT, required=True),
         Field("amount", "Amount (£)", MONEY, required=True),
+        Field("mission", "Serves the mission", REFERENCE, refers_to="mission"),
         Field("note", "Note"),
     ),
     "service",
@@ -186,12 +217,30 @@ ZONE = ItemType(
     "Innovation Zone",
     (
         Field("area", "Area", TEXT, required=True),
-        Field("freedoms", "Freedoms sought", TEXT_LIST, help="One freedom a line."),
-        Field("safeguards", "Safeguards", LONG_TEXT),
+        Field(
+            "freedoms",
+            "Freedoms sought",
+            TEXT_LIST,
+            help="One freedom a line. Add each as a 'Freedom sought' too, to say its kind "
+            "and answer the Liberated Method's two rules.",
+        ),
+        Field("safeguards", "Safeguards", TEXT_LIST, help="One safeguard a line."),
         Field("evaluation", "How it will be evaluated", LONG_TEXT),
     ),
     "area",
     presentation=RECORD,
+)
+FREEDOM = ItemType(
+    "zone_freedom",
+    "Freedom sought",
+    (
+        Field("freedom", "Freedom", TEXT, required=True),
+        Field("kind", "Kind of freedom", CHOICE, choices=FREEDOM_KINDS),
+        Field("stays_legal", "Does it stay legal?", CHOICE, choices=YES_NO),
+        Field("does_no_harm", "Does it do no harm?", CHOICE, choices=YES_NO),
+    ),
+    "freedom",
+    presentation=TABLE,
 )
 ACTION = ItemType(
     "action",
@@ -200,7 +249,7 @@ ACTION = ItemType(
         Field("action", "Action", TEXT, required=True),
         Field("owner", "Owner", TEXT, help="A Board member."),
         Field("due", "Due", DATE),
-        Field("status", "Status", CHOICE, choices=ACTION_STATUSES),
+        Field("status", "Status", CHOICE, choices=ACTION_STATUSES, free_text=True),
     ),
     "action",
     presentation=TABLE,
@@ -233,7 +282,9 @@ SECTION_TYPES: tuple[SectionType, ...] = (
     _section(
         "board",
         "The Board and its members",
-        "Who sits on the Public Service Reform Board. The Mayor chairs it.",
+        "Who sits on the Public Service Reform Board. The briefing has it chaired by "
+        "“Combined Authority Mayors, where they exist” (p.13) and, in recommendation 14, by "
+        "“Combined Authority Leaders” (p.18).",
         (MEMBER,),
         ("R3",),
     ),
@@ -291,9 +342,9 @@ SECTION_TYPES: tuple[SectionType, ...] = (
     _section(
         "requests",
         "Right-to-request proposals",
-        "Services the Board asks to run "
-        "locally. Employment support and probation are the briefing's first "
-        "candidates.",
+        "Services the Board asks to run locally. The briefing sees “a strong case to begin "
+        "with the devolution of employment support” and a case for justice services, "
+        "“particularly probation” (p.13).",
         (REQUEST,),
         ("R5",),
     ),
@@ -329,7 +380,7 @@ SECTION_TYPES: tuple[SectionType, ...] = (
         "innovation_zone",
         "Innovation Zone proposal",
         "The area, the freedoms sought, the safeguards, and how it will be evaluated.",
-        (ZONE,),
+        (ZONE, FREEDOM),
         ("R22",),
     ),
     _section("actions", "Action plan", "Who does what, by when.", (ACTION,), ("R4",)),

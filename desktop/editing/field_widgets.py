@@ -43,6 +43,8 @@ class FieldWidget:
         widget = self.widget
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            return widget.currentText().strip()  # a choice, or the person's own words
         if isinstance(widget, QComboBox):
             data = widget.currentData()
             return "" if data is None else data
@@ -63,6 +65,8 @@ class FieldWidget:
         try:
             if isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox) and widget.isEditable():
+                widget.setCurrentText(str(value or ""))
             elif isinstance(widget, QComboBox):
                 index = widget.findData(value if value not in (None, "") else None)
                 widget.setCurrentIndex(max(index, 0))
@@ -82,6 +86,8 @@ class FieldWidget:
         widget = self.widget
         if isinstance(widget, QCheckBox):
             widget.toggled.connect(lambda _checked: callback())
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            widget.currentTextChanged.connect(lambda _text: callback())
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(lambda _index: callback())
         elif isinstance(widget, QPlainTextEdit):
@@ -105,6 +111,12 @@ def make_field_widget(
         widget = editor
     elif field.type == FLAG:
         widget = QCheckBox(field.label, parent)
+    elif field.type == CHOICE and field.free_text:
+        combo = QComboBox(parent)  # the choices as suggestions, or the person's own words
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(["", *field.choices])
+        widget = combo
     elif field.type in (CHOICE, REFERENCE):
         combo = QComboBox(parent)
         if not field.required or field.type == REFERENCE:

@@ -54,11 +54,14 @@ class CellDelegate(QStyledItemDelegate):
             line = QLineEdit(parent)
             line.setPlaceholderText("For example R4, R14")
             editor = line
-        elif field.name in model.suggestions:
+        elif field.name in model.suggestions or (field.type == CHOICE and field.free_text):
             combo = QComboBox(parent)
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.addItems(model.suggestions[field.name]())
+            if field.name in model.suggestions:
+                combo.addItems(model.suggestions[field.name]())
+            else:
+                combo.addItems(field.choices)
             editor = combo
         elif field.type in (CHOICE, REFERENCE) or field.name in model.choices:
             combo = QComboBox(parent)

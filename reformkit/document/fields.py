@@ -49,6 +49,9 @@ class Field:
     choices: tuple[str, ...] = ()
     help: str = ""
     refers_to: str = ""  # for REFERENCE: the item type it points at
+    # For CHOICE: the choices are suggestions, and the user's own words are kept as typed
+    # ("Ready once the contract ends in 2027" is as good an answer as "Ready now").
+    free_text: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
@@ -111,6 +114,12 @@ class Field:
             for choice in self.choices:
                 if choice.lower() == value.strip().lower():
                     return choice
+            if self.free_text and value.strip():
+                self._check_length(value)
+                return value.strip()
+        if self.free_text:
+            example = f", such as '{self.choices[0]}'" if self.choices else ""
+            raise FieldError(f"{self.label} must be text{example}.")
         raise FieldError(f"{self.label} must be one of: {', '.join(self.choices)}.")
 
     def _read_integer(self, value: Any) -> int:

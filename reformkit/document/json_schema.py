@@ -18,6 +18,7 @@ from reformkit.document.fields import (
     Field,
 )
 from reformkit.document.interchange import FORMAT, FORMAT_VERSION
+from reformkit.document.limits import MAX_INTEGER, MAX_MONEY
 from reformkit.document.spec import DocumentKinds, ItemType, SectionType
 
 SCHEMA_ID = "https://reformkit.invalid/schema/reformkit-document-v1.schema.json"
@@ -137,32 +138,79 @@ def _item(item_type: ItemType) -> dict[str, Any]:
     }
 
 
+# What the importer reads (reformkit/document/fields.py), written as patterns so that the
+# schema accepts exactly the forms import accepts: tests/reformkit/test_schema_forms.py
+# feeds every form through both.
+DATE_PATTERN = (
+    r"^\s*(\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}([/.-])\d{1,2}\2\d{4}"
+    r"|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\s*$"
+)
+MONEY_PATTERN = r"^\s*£?\s*(\d+|\d{1,3}(,\d{3})+)(\.\d{0,2})?\s*$"
+INTEGER_PATTERN = r"^\s*[+]?(\d+|\d{1,3}(,\d{3})+)\s*$"
+_SPECIAL = set(".^$*+?()[]{}|\\/")  # escaped the same way by Python's re and JavaScript
+FLAG_PATTERN = r"^\s*([Yy]([Ee][Ss])?|[Nn][Oo]?|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[01])\s*$"
+
+
+def _any_case(text: str) -> str:
+    """A pattern matching ``text`` in any case, with spaces around: how a choice is read."""
+    letters = (
+        f"[{c.upper()}{c.lower()}]" if c.isalpha() else (f"\\{c}" if c in _SPECIAL else c)
+        for c in text
+    )
+    return "".join(letters)
+
+
+def _kind(field: Field) -> dict[str, Any]:
+    if field.type == DATE:
+        return {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "A date: 2027-03-31 (as ReformKit writes it), 31/03/2027, "
+            "31-03-2027, 31.03.2027, 31 March 2027 or 31 Mar 2027.",
+        }
+    if field.type == MONEY:
+        return {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": int(MAX_MONEY)},
+                {"type": "string", "pattern": MONEY_PATTERN},
+            ],
+            "description": 'Pounds and pence: 1250000, "1250000.00" (as ReformKit writes '
+            'it) or "£1,250,000.50". At most two decimal places.',
+        }
+    if field.type == INTEGER:
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": MAX_INTEGER},
+                {"type": "string", "pattern": INTEGER_PATTERN},
+            ]
+        }
+    if field.type == CHOICE and field.free_text:
+        return {"type": "string", "examples": list(field.choices)}
+    if field.type == CHOICE:
+        spelled = "|".join(_any_case(choice) for choice in field.choices)
+        return {
+            "anyOf": [
+                {"enum": list(field.choices)},
+                {"type": "string", "pattern": f"^\\s*({spelled})\\s*$"},
+            ]
+        }
+    if field.type == FLAG:
+        return {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": FLAG_PATTERN}]}
+    if field.type == TEXT_LIST:
+        return {
+            "anyOf": [{"type": "array", "items": _TEXT}, _TEXT],
+            "description": "A list of text; text is read as one entry a line.",
+        }
+    return {"type": "string", "minLength": 1, "pattern": r"\S"} if field.required else _TEXT
+
+
 def _field(field: Field) -> dict[str, Any]:
     described: dict[str, Any] = {"title": field.label}
-    if field.help:
-        described["description"] = field.help
-    if field.type == DATE:
-        kind: dict[str, Any] = {
-            "type": "string",
-            "format": "date",
-            "pattern": r"^\d{4}-\d{2}-\d{2}$",
-        }
-    elif field.type == MONEY:
-        kind = {
-            "type": "string",
-            "pattern": r"^\d+(\.\d{1,2})?$",
-            "description": 'Pounds, as text, e.g. "1250000.00".',
-        }
-    elif field.type == INTEGER:
-        kind = {"type": "integer", "minimum": 0}
-    elif field.type == CHOICE:
-        kind = {"enum": list(field.choices)}
-    elif field.type == FLAG:
-        kind = {"type": "boolean"}
-    elif field.type == TEXT_LIST:
-        kind = {"type": "array", "items": _TEXT}
-    else:
-        kind = {"type": "string", "minLength": 1, "pattern": r"\S"} if field.required else _TEXT
+    kind = _kind(field)
+    help_text = " ".join(part for part in (field.help, kind.pop("description", "")) if part)
+    if help_text:
+        described["description"] = help_text
     if not field.required and field.type in (DATE, MONEY, INTEGER, CHOICE):
         return {**described, "anyOf": [kind, {"type": "null"}, {"const": ""}]}
     if not field.required and field.type not in (FLAG, TEXT_LIST):

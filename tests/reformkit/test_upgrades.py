@@ -121,3 +121,48 @@ def test_schema_2_merge_records_read_back() -> None:
     health = next(r for r in records.values() if r.partner == "Health board")
     assert health.parts == ("Total Place+ budget", "Workforce")
     assert [s["key"] for s in health.content] == ["budget", "workforce"]
+
+
+# Schema 3: an Innovation Zone's safeguards, text until schema 2, become a list.
+V2_SAFEGUARDS = [
+    "No statutory duty to protect children or adults at risk changes.",
+    "Ofsted and the Care Quality Commission keep full access.",
+    "The Board can end any freedom at a week's notice.",
+]
+
+
+def _stored_safeguards(path: Path) -> Any:
+    with sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True) as connection:
+        (text,) = connection.execute("select fields from items where type = 'zone'").fetchone()
+    connection.close()
+    return json.loads(text)["safeguards"]
+
+
+def test_schema_2_safeguards_text_becomes_a_list_in_the_file(tmp_path: Path) -> None:
+    copy = tmp_path / "v2-zone.reformkit"
+    shutil.copy(PROJECTS / "v2-zone.reformkit", copy)
+    assert _stored_safeguards(copy) == "\n".join(V2_SAFEGUARDS)
+    with Project.open(copy, KINDS) as project:
+        (zone,) = [i for _, i in project.document.items() if i.type == "zone"]
+        assert zone.fields["safeguards"] == V2_SAFEGUARDS
+    assert _stored_safeguards(copy) == V2_SAFEGUARDS
+
+
+def test_schema_2_safeguards_read_as_a_list_without_upgrading(tmp_path: Path) -> None:
+    copy = tmp_path / "v2-zone.reformkit"
+    shutil.copy(PROJECTS / "v2-zone.reformkit", copy)
+    with Project.open(copy, KINDS, read_only=True) as project:
+        (zone,) = [i for _, i in project.document.items() if i.type == "zone"]
+        assert zone.fields["safeguards"] == V2_SAFEGUARDS
+    assert _stored_safeguards(copy) == "\n".join(V2_SAFEGUARDS)  # read-only: not upgraded
+
+
+def test_schema_2_snapshot_safeguards_come_back_as_a_list(tmp_path: Path) -> None:
+    from reformkit.document.versions import load_version
+
+    copy = tmp_path / "v2-zone.reformkit"
+    shutil.copy(PROJECTS / "v2-zone.reformkit", copy)
+    with Project.open(copy, KINDS) as project:
+        old = load_version(project, "First draft", KINDS)
+    (zone,) = [i for _, i in old.items() if i.type == "zone"]
+    assert zone.fields["safeguards"] == V2_SAFEGUARDS
