@@ -28,6 +28,7 @@ from reformkit.document.errors import (
     NotAProjectError,
     ProjectError,
 )
+from reformkit.document.model import Document
 from reformkit.document.schema_check import SchemaObject, SchemaReport, compare, describe, schema_of
 from reformkit.document.sqlite_guard import harden, read_budget
 
@@ -108,6 +109,49 @@ def m002_merge_records(db: Database) -> None:
             [(record[0], n, conflict) for n, conflict in enumerate(pending)],
         )
     db.execute("delete from meta where key = ?", [LEGACY_MERGE_KEY])
+
+
+# Fields whose type changed from text to a list of text: (item type, field). Listed here, not
+# read from the kinds, because a file upgrades before any kind is asked about it.
+TEXT_TO_LIST = (("zone", "safeguards"),)
+
+
+@migrations()
+def m003_text_fields_to_lists(db: Database) -> None:
+    """An Innovation Zone's safeguards become a list, one safeguard a line.
+
+    Schema 2 kept them as one text; each non-empty line becomes one safeguard, as the
+    importer reads text given for a list. Snapshots keep their text: they are read through
+    the importer, which converts it the same way.
+    """
+    for item_type, name in TEXT_TO_LIST:
+        rows = db.execute("select id, fields from items where type = ?", [item_type]).fetchall()
+        for item_id, text in rows:
+            try:
+                fields = json.loads(text)
+            except ValueError:
+                continue  # a damaged row is reported when the document is read, not here
+            value = fields.get(name) if isinstance(fields, dict) else None
+            if not isinstance(value, str):
+                continue
+            fields[name] = [line for line in value.splitlines() if line.strip()]
+            db.execute(
+                "update items set fields = ? where id = ?",
+                [json.dumps(fields, ensure_ascii=False), item_id],
+            )
+
+
+def upgrade_values(document: Document) -> None:
+    """Convert in memory what :func:`m003_text_fields_to_lists` converts in the file.
+
+    A file is read before it is upgraded (and a read-only one is never upgraded), so the
+    document read from a schema-2 file gets the same lists the migration writes.
+    """
+    for item_type, name in TEXT_TO_LIST:
+        for _, item in document.items():
+            value = item.fields.get(name)
+            if item.type == item_type and isinstance(value, str):
+                item.fields[name] = [line for line in value.splitlines() if line.strip()]
 
 
 def schema_names() -> list[str]:

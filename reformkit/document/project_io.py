@@ -86,6 +86,7 @@ def _read_once(path: Path) -> tuple[SchemaReport, Document]:
         connection.row_factory = sqlite3.Row
         with read_budget(connection, path.name):
             document = load_document(connection)
+        files.upgrade_values(document)  # what the file's migrations will convert
     except (sqlite3.DatabaseError, DamagedRowsError) as error:
         raise CorruptProjectError(
             f"{path.name} is damaged and cannot be read ({' '.join(str(error).split())}). "
