@@ -95,7 +95,7 @@ class CoverageRow:
             return f"{self.counted}; missing: {'; '.join(self.missing)}"
         if self.counted:
             return self.counted
-        return self.note
+        return self.note if self.status == OPTIONAL else ""
 
     @property
     def evidence(self) -> list[str]:

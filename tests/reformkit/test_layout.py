@@ -56,7 +56,7 @@ def test_appendix_maps_and_quotes_all_22(catalogue: Catalogue) -> None:
         b for b in laid.blocks if isinstance(b, Table) and b.caption.startswith("Coverage")
     )
     assert [row[0] for row in matrix.rows] == [f"R{n}" for n in range(1, 23)]
-    assert dict((r[0], r[2]) for r in matrix.rows)["R1"] == "National — for context"
+    assert dict((r[0], r[2]) for r in matrix.rows)["R1"] == "National, for context"
     assert all(r[2] != "Expected but missing" for r in matrix.rows)
     quotes = [b.text for b in laid.blocks if isinstance(b, Paragraph)]
     for entry in catalogue.entries("recommendation"):
