@@ -59,10 +59,9 @@ GUIDE = Guide(
         GuidedStep(
             "Principles",
             "Principles are the ideas your team agrees to work by. The briefing's Table 1 "
-            "sets out six “principles of 'liberated public services'” (p.11), with the "
-            "Liberated Method's two rules, “'stay legal' and 'do no harm'”, and an “earned "
-            "liberation” (p.11). For a Respect Charter the briefing proposes, “subject to "
-            "further investigation”, a “'principle to collaborate'” and a “'principle to "
+            "sets out six “principles of 'liberated public services'” (p.11), beside the "
+            "Liberated Method's two rules. It also proposes, “subject to further "
+            "investigation”, a “'principle to collaborate'” and a “'principle to "
             "co-produce'” (p.20). Use the ones that fit, then reword them for your team.",
             (_clauses("principles", "principle", "principle"),),
         ),
@@ -70,20 +69,18 @@ GUIDE = Guide(
             "Rights",
             "Rights are what every member of staff can expect. The briefing says a Respect "
             "Charter “would enshrine the autonomy of public sector workers” while “protecting "
-            "professional freedoms” (p.20), and that professionals should have “flexibility "
-            "and discretion over the methods” of their work (p.11). The other rights offered "
-            "here, such as time to learn, fair pay and a say in change, are ReformKit's "
-            "suggestions, not the briefing's. Add your own if something is missing.",
+            "professional freedoms” (p.20). Other rights offered here, such as time to learn "
+            "or fair pay, are ReformKit's suggestions, not the briefing's. Add your own if "
+            "something is missing.",
             (_clauses("rights", "right", "right"),),
         ),
         GuidedStep(
             "Duties",
-            "Duties are what staff agree to in return for their rights: in the briefing's "
-            "“essential bargain”, professionals “gain more flexibility and autonomy, but this "
-            "comes with greater responsibilities” (p.11). Its one duty is “a 'duty of "
-            "candour'” (p.20). It does not say what candour means: the wording offered here "
-            "is ReformKit's suggestion, not the briefing's. The Liberated Method's two rules, "
-            "“'stay legal' and 'do no harm'” (p.11), fit here too.",
+            "Duties are what staff accept in return for their rights: the briefing's "
+            "“essential bargain” (p.11). Its one duty is “a 'duty of candour'” (p.20), which "
+            "it does not define: the wording offered is ReformKit's suggestion, not the "
+            "briefing's. The Liberated Method's two rules, “'stay legal' and 'do no harm'” "
+            "(p.11), fit here too.",
             (_clauses("duties", "duty", "duty"),),
         ),
         GuidedStep(

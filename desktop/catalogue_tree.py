@@ -24,13 +24,16 @@ USER_TITLE = "Your library"
 
 # Seed entries of these kinds get a group each, in this order, after the briefing's structure.
 KIND_GROUPS: tuple[tuple[str, str], ...] = (
-    ("principle", "Principles (Table 1)"),
+    ("principle", "Principles"),
     ("duty", "Duties"),
     ("right", "Rights"),
     ("rule", "Rules of the Liberated Method"),
     ("idea", "Ideas"),
     ("body", "Bodies"),
+    ("fund", "Funds and funding"),
+    ("area", "Areas"),
     ("role", "Board roles"),
+    ("officer", "Officers"),
     ("figure", "Headline figures"),
     ("theme", "Themes"),
     ("challenge", "Challenges"),
@@ -41,13 +44,22 @@ GROUP_SUMMARIES = {
         "The briefing's seven policy shifts, each with the recommendations that deliver it, "
         "then the recommendation on testing liberation."
     ),
-    "principle": "Table 1 of the briefing: six principles, each a move from one way to another.",
-    "duty": "The duty and principles the briefing proposes for a Respect Charter.",
-    "right": "Rights for public service workers drawn from the briefing.",
+    "principle": (
+        "Table 1 of the briefing: six principles, each a move from one way to another; then "
+        "the Respect Charter's two principles, proposed 'subject to further investigation'."
+    ),
+    "duty": "The one duty the briefing proposes for a Respect Charter: a duty of candour.",
+    "right": (
+        "Rights for public service workers: the autonomy and professional freedoms the "
+        "briefing names, then ReformKit's suggestions, marked as such."
+    ),
     "rule": "The two rules of the Liberated Method: stay legal, and do no harm.",
     "idea": "Key ideas from the briefing.",
     "body": "The bodies the briefing proposes.",
-    "role": "The roles on a Public Service Reform Board.",
+    "fund": "The funds and funding models the briefing proposes.",
+    "area": "The areas the briefing proposes: Innovation Zones.",
+    "role": "The roles on a Public Service Reform Board, and the two ways it words the chair.",
+    "officer": "The Accounting Officer for a Board's Total Place+ budget (recommendation 15).",
     "figure": "Headline figures from the briefing.",
     "theme": "The briefing's four themes.",
     "challenge": "The challenges the briefing sets out.",
@@ -148,7 +160,7 @@ class CatalogueTreeModel(QStandardItemModel):
         item = QStandardItem(entry_label(entry))
         item.setEditable(False)
         item.setData(entry.id, ID_ROLE)
-        item.setToolTip(entry.title)
+        item.setToolTip(f"{entry.title}\n{entry.source}" if entry.is_suggestion else entry.title)
         item.setData(f"{entry.id}, {entry.title}", Qt.ItemDataRole.AccessibleTextRole)
         # An entry shown twice (C6 under the structure and under Challenges) is found by the
         # first place it appears; a challenge used as a holder is not registered.

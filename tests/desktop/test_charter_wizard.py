@@ -100,9 +100,11 @@ def test_a_whole_charter_from_step_1_to_finish(
     # 2 Principles: two from the briefing.
     assert wizard.current_step() == 2
     principles = wizard.page(2).block_of(ClauseWidget)
-    assert {"P1", "P6", "L1", "L2", "I2"} <= set(principles.offer_cards)
+    assert {"P1", "P6", "D2", "D3", "L1", "L2", "I2"} <= set(principles.offer_cards)
     _click(qtbot, principles.offer_cards["P5"].use_button)
     _click(qtbot, principles.offer_cards["I2"].use_button)
+    # The Respect Charter's two principles, offered with the briefing's caveat.
+    assert "subject to further investigation" in principles.offer_cards["D2"].origin.text()
     assert principles.offer_cards["P5"].status.isVisible()
     assert principles.offer_cards["P5"].remove_button.isVisible()
     _click(qtbot, wizard.next_button)
@@ -127,9 +129,9 @@ def test_a_whole_charter_from_step_1_to_finish(
     row.setCheckState(Qt.CheckState.Checked)
     _click(qtbot, wizard.next_button)
 
-    # 4 Duties: the briefing's three.
+    # 4 Duties: the briefing's one duty, and the Liberated Method's two rules.
     duties = wizard.page(4).block_of(ClauseWidget)
-    for entry_id in ("D1", "D2", "D3"):
+    for entry_id in ("D1", "L1", "L2"):
         _click(qtbot, duties.offer_cards[entry_id].use_button)
     _click(qtbot, wizard.next_button)
 
@@ -184,8 +186,8 @@ def test_a_whole_charter_from_step_1_to_finish(
         assert right.tags == ["R18", "R19"]
         assert [i.source.entry_id for i in _items(saved, "duties") if i.source] == [
             "D1",
-            "D2",
-            "D3",
+            "L1",
+            "L2",
         ]
         (commitment,) = _items(saved, "commitments")
         assert commitment.fields["title"] == "Time to learn"
@@ -265,7 +267,9 @@ def test_reworded_clauses_keep_their_source(
     item_id = page.use("D1")
     assert item_id is not None
     card = page.list.card(item_id)
-    assert not card.is_open() and card.origin.text() == "Based on The Reform Dividend, page 20"
+    assert not card.is_open()
+    # The briefing names a duty of candour but does not define it: the words are ours.
+    assert card.origin.text() == "Named in The Reform Dividend, page 20; wording by ReformKit"
     _click(qtbot, card.reword_button)
     assert card.is_open() and card.form is not None
     _type(qtbot, card.form.widgets["text"].widget, "We tell families and each other the truth.")
@@ -297,11 +301,14 @@ def test_offers_say_where_they_come_from(
     wizard = make_wizard(editor)
     rights = wizard.page(3).block_of(ClauseWidget)
     assert list(rights.offer_cards) == ["W1", "W2", "W3", "W4", "W5", own.id]
-    assert rights.offer_cards["W4"].origin.text() == "Based on The Reform Dividend, page 20"
+    assert rights.offer_cards["W2"].origin.text() == (
+        "Named in The Reform Dividend, page 20; wording by ReformKit"
+    )
+    assert rights.offer_cards["W4"].origin.text() == "A ReformKit suggestion, not from the briefing"
     assert rights.offer_cards[own.id].origin.text() == "From your library"
     assert rights.offer_cards[own.id].words.text() == "We choose our hours within the rota."
     duties = wizard.page(4).block_of(ClauseWidget)
-    assert list(duties.offer_cards) == ["D1", "D2", "D3", "L1", "L2"]
+    assert list(duties.offer_cards) == ["D1", "L1", "L2"]
     principles = wizard.page(2).block_of(ClauseWidget)
     ideas = [key for key in principles.offer_cards if key.startswith("I")]
     assert "I2" in ideas and "I9" not in ideas  # ideas about the charter only
