@@ -59,8 +59,9 @@ GUIDE = Guide(
         GuidedStep(
             "The Board",
             "List who sits on the Public Service Reform Board. The roles offered are the "
-            "briefing's “at a minimum” list and its chair (p.13). The briefing words the chair two ways: "
-            "“Combined Authority Mayors, where they exist” (p.13) and “Combined Authority "
+            "briefing's “at a minimum” list and its chair (p.13). The briefing words the "
+            "chair two ways: “Combined Authority Mayors, where they exist” (p.13) and "
+            "“Combined Authority "
             "Leaders” (recommendation 14, p.18). Pick a role or type your own, and tick the "
             "one member who chairs the Board.",
             _table(
