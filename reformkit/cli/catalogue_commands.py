@@ -78,7 +78,11 @@ def list_entries(args: argparse.Namespace) -> int:
         return 0
     width = max((len(entry.id) for entry in entries), default=2)
     for entry in entries:
-        print(f"{entry.id:<{width}}  {KINDS[entry.kind].label:<14}  {entry.title}")
+        where = f"p.{entry.page}" if entry.from_briefing and entry.page else ""
+        where = "ReformKit suggestion" if entry.is_suggestion else where
+        where = "yours" if entry.origin == "user" else where
+        mark = f"  ({where})" if where else ""
+        print(f"{entry.id:<{width}}  {KINDS[entry.kind].label:<14}  {entry.title}{mark}")
     return 0
 
 

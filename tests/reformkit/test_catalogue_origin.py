@@ -147,20 +147,23 @@ def test_board_roles_are_the_minimum_list_and_the_two_chairs() -> None:
     assert not any("Accounting Officer" in role.title for role in roles)
 
 
-@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "recommendation"],
-                         ids=lambda e: e.id)  # fmt: skip
+# Who each recommendation's first words tell to act ("The government should…"); a passive
+# ("should be trialled") names no one.
+_SUBJECTS = {
+    "The government": ("central government",),
+    "The Unit": ("Public Service Reform Unit",),
+    "Public Service Reform Boards": ("Public Service Reform Boards",),
+    "Combined Authorities": ("Combined Authorities",),
+}
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in ENTRIES if e.kind == "recommendation"], ids=lambda e: e.id
+)
 def test_addressees_follow_the_recommendations_own_words(entry: Entry) -> None:
-    subject = entry.quote.split(" should ")[0]
-    if subject == "The government":
-        assert entry.addressed_to == ("central government",)
-    elif " be " in entry.quote.split(" should ")[1][:4] or entry.quote.split(" should ")[
-        1
-    ].startswith("be "):
-        assert entry.addressed_to == ()  # "should be trialled", "should be overseen": no one named
-    else:
-        assert entry.addressed_to == (
-            subject.removeprefix("The ").replace("Unit", "Public Service Reform Unit"),
-        )
+    subject, rest = entry.quote.split(" should ", 1)
+    expected = () if rest.startswith("be ") else _SUBJECTS[subject]
+    assert entry.addressed_to == expected
     assert not set(entry.addressed_to) & set(entry.affects)
 
 
@@ -236,3 +239,16 @@ def test_exported_clauses_credit_their_source_by_origin() -> None:
     assert drawn_from("W4") == "A ReformKit suggestion (W4), not from the briefing"
     assert "page" not in drawn_from("W4")
     assert drawn_from("U-0123456789ab") == ""
+
+
+def test_the_command_line_marks_suggestions_and_gives_the_briefings_pages() -> None:
+    from reformkit.cli.catalogue_commands import describe
+
+    entries = {e.id: e for e in ENTRIES}
+    ours = describe(entries["W4"], None, "CREDIT")
+    assert "A ReformKit suggestion, not from the briefing" in ours
+    assert "page" not in ours and "CREDIT" not in ours
+    r18 = describe(entries["R18"], None, "CREDIT")
+    assert "Addressed to: central government\n" in r18
+    assert "Affects: public service workers" in r18 and "page 20" in r18 and "CREDIT" in r18
+    assert "'subject to further investigation'" in describe(entries["D3"], None, "CREDIT")
