@@ -176,7 +176,7 @@ POT = ItemType(
         ),
     ),
     "period",
-    catalogue_kinds=("role",),
+    catalogue_kinds=("officer",),
     presentation=RECORD,
 )
 BUDGET_LINE = ItemType(

@@ -13,7 +13,9 @@ from reformkit.document.model import Item, Section
 from reformkit.document.spec import DocumentSpec
 from reformkit.errors import ReformKitError
 
-_SEED_KINDS = ("recommendation", "duty", "right", "principle", "idea", "rule", "body", "role")
+_SEED_KINDS = (
+    "recommendation", "duty", "right", "principle", "idea", "rule", "body", "fund", "area", "role",
+)  # fmt: skip
 
 
 def suggest_tags(text: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
