@@ -83,8 +83,8 @@ def test_rows_and_columns_follow_the_item_type(qtbot: QtBot, editor: DocumentEdi
     assert item_id is not None
     (item,) = _items(editor, "standards")
     assert item.fields["service"] == "Health visiting" and item.fields["standard"]
-    assert item.tags == ["R11"]  # a new row takes its section's recommendations
-    assert table.cell_text(item_id, "tags") == "R11"
+    assert item.tags == []  # a new row is untagged: its part's recommendations are suggestions
+    assert table.cell_text(item_id, "tags") == ""
     assert table.selected_item_id() == item_id
 
 
@@ -151,7 +151,7 @@ def test_a_refused_value_keeps_what_was_typed_and_says_why(
 
     # A bad recommendation id is refused the same way.
     table.set_cell(item_id, "tags", "R14, R99")
-    assert item.tags == ["R14", "R15"]
+    assert item.tags == []  # unchanged
     assert "R99" in table.problem_label.text() or "twelve" in table.cell_text(item_id, "amount")
 
     # Fixing both clears the marks and the problem line.
@@ -249,14 +249,14 @@ def test_a_table_of_one_kind_and_the_rows_tags(
     assert barriers.tags_button is not None and barriers.tag_editor is not None
     barriers.select_item(barrier)
     qtbot.mouseClick(barriers.tags_button, Qt.MouseButton.LeftButton)
-    assert barriers.tag_editor.isVisible() and barriers.tag_editor.tags() == ["R4"]
+    assert barriers.tag_editor.isVisible() and barriers.tag_editor.tags() == []
     rows = barriers.tag_editor.list
     r14 = next(rows.item(n) for n in range(rows.count()) if rows.item(n).text().startswith("R14"))
     r14.setCheckState(Qt.CheckState.Checked)
-    assert editor.project.document.find_item(barrier)[1].tags == ["R4", "R14"]
-    assert barriers.cell_text(barrier, "tags") == "R4, R14"
+    assert editor.project.document.find_item(barrier)[1].tags == ["R14"]
+    assert barriers.cell_text(barrier, "tags") == "R14"
     editor.undo_stack.undo()
-    assert barriers.tag_editor.tags() == ["R4"]
+    assert barriers.tag_editor.tags() == []
 
 
 def test_long_text_edits_in_several_lines(qtbot: QtBot, editor: DocumentEditor) -> None:
