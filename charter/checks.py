@@ -1,4 +1,6 @@
-"""A Respect Charter's own checks: whom it is for, when it is reviewed, candour, sign-off.
+"""A Respect Charter's own checks: whom it is for, when it is reviewed, candour, sign-off,
+each right paired with the duty accepted in return (the earned-liberation bargain, p.11), and
+each experiment asked the Liberated Method's two rules (p.11).
 
 ``CHARTER`` runs :func:`check_charter` from
 :func:`reformkit.document.checks.check_document`.
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reformkit.document.checks import ERROR, ITEM, Problem, where
+from reformkit.document.checks import ERROR, ITEM, Problem, cite, where
 from reformkit.document.model import Document, Item
 from reformkit.document.spec import DocumentSpec
 from reformkit.layout.formatting import long_date
@@ -20,6 +22,17 @@ CHARTER_NO_REVIEW = "charter-no-review"
 CHARTER_REVIEW_PAST = "charter-review-past"
 CHARTER_NO_CANDOUR = "charter-no-candour"
 CHARTER_NO_SIGNATURES = "charter-no-signatures"
+RIGHT_NO_DUTY = "right-no-duty"
+RIGHT_BAD_DUTY = "right-bad-duty"
+RULES_UNANSWERED = "liberated-rules-unanswered"
+RULES_BROKEN = "liberated-rules-broken"
+
+BARGAIN_QUOTE = (
+    "\"There is an essential bargain at the heart of 'liberated public services': "
+    "professionals gain more flexibility and autonomy, but this comes with greater "
+    'responsibilities."'
+)
+RULES_QUOTE = "two broad rules: 'stay legal' and 'do no harm'"
 
 
 def check_charter(
@@ -43,12 +56,16 @@ def check_charter(
         problems.append(
             Problem(
                 CHARTER_NO_CANDOUR,
-                "The charter has no duty of candour. Add it from the catalogue (D1): staff "
-                "say openly when something goes wrong.",
+                'The charter has no duty of candour. The briefing asks for "the new rights '
+                "and duties expected of public service workers, including proposals for a "
+                f"'duty of candour'\". Add it from the catalogue (D1). {cite(20)}",
                 kind,
                 part_id,
+                page=20,
             )
         )
+    problems += check_ledger(document)
+    problems += [p for e in _items(document, "experiment") for p in rules_problems(e)]
     reviews = [i for i in _items(document, "review") if i.fields.get("review_date")]
     if not reviews:
         kind, part_id = where(document, "review")
@@ -86,6 +103,72 @@ def check_charter(
             )
         )
     return problems
+
+
+def check_ledger(document: Document) -> list[Problem]:
+    """Each right paired with the duty staff accept in return for it (p.11)."""
+    duties = {item.id for item in _items(document, "duty")}
+    problems = []
+    for right in _items(document, "right"):
+        duty = str(right.fields.get("duty") or "")
+        if duty and duty not in duties:
+            problems.append(
+                Problem(
+                    RIGHT_BAD_DUTY,
+                    "This right is paired with a duty that is no longer in the charter. "
+                    "Choose the duty accepted in return for it.",
+                    ITEM,
+                    right.id,
+                    ERROR,
+                )
+            )
+        elif not duty:
+            problems.append(
+                Problem(
+                    RIGHT_NO_DUTY,
+                    "Choose the duty staff accept in return for this right. The briefing calls "
+                    f"it an earned liberation: {BARGAIN_QUOTE} {cite(11)}",
+                    ITEM,
+                    right.id,
+                    page=11,
+                )
+            )
+    return problems
+
+
+def rules_problems(experiment: Item) -> list[Problem]:
+    """The Liberated Method's two rules, answered for an experiment (p.11)."""
+    answers = (experiment.fields.get("stays_legal"), experiment.fields.get("does_no_harm"))
+    if "No" in answers:
+        broken = " and ".join(
+            rule
+            for rule, answer in zip(("stay legal", "do no harm"), answers, strict=True)
+            if answer == "No"
+        )
+        return [
+            Problem(
+                RULES_BROKEN,
+                f"This experiment is marked as failing to {broken}. The Liberated Method frees "
+                f"staff only within its {RULES_QUOTE}: change the experiment or drop it. "
+                f"{cite(11)}",
+                ITEM,
+                experiment.id,
+                ERROR,
+                page=11,
+            )
+        ]
+    if not all(answers):
+        return [
+            Problem(
+                RULES_UNANSWERED,
+                "Answer the two questions for this experiment: does it stay legal, and does it "
+                f"do no harm? They are the Liberated Method's {RULES_QUOTE}. {cite(11)}",
+                ITEM,
+                experiment.id,
+                page=11,
+            )
+        ]
+    return []
 
 
 def _items(document: Document, item_type: str) -> list[Item]:

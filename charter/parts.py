@@ -160,7 +160,7 @@ SECTION_TYPES: tuple[SectionType, ...] = (
         "The principles your team adopts: the briefing's six “principles of 'liberated "
         "public services'” (Table 1, p.11), the Liberated Method's two rules, and the "
         "charter principles it proposes “subject to further investigation” (p.20).",
-        (PRINCIPLE, PARAGRAPH),
+        (PRINCIPLE, EXPERIMENT, PARAGRAPH),
         R18,
     ),
     SectionType(
@@ -199,13 +199,5 @@ SECTION_TYPES: tuple[SectionType, ...] = (
         "When the charter will be reviewed, and who agreed it.",
         (REVIEW, SIGNATORY, PARAGRAPH),
         R18,
-    ),
-    SectionType(
-        "experiments",
-        "What we will try",
-        "New ways of working the team will test. Each stays legal and does no harm.",
-        (EXPERIMENT, PARAGRAPH),
-        R18,
-        starter=False,
     ),
 )

@@ -63,7 +63,18 @@ GUIDE = Guide(
             "Liberated Method's two rules. It also proposes, “subject to further "
             "investigation”, a “'principle to collaborate'” and a “'principle to "
             "co-produce'” (p.20). Use the ones that fit, then reword them for your team.",
-            (_clauses("principles", "principle", "principle"),),
+            (
+                _clauses("principles", "principle", "principle"),
+                ClauseBlock(
+                    "principles",
+                    "experiment",
+                    own_label="Add something the team will try",
+                    own_fields={"title": "Something we will try"},
+                    own_edit="title",
+                    text_field="text",
+                    offers=False,
+                ),
+            ),
         ),
         GuidedStep(
             "Rights",

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from reformkit.document.checks import ERROR, ITEM, Problem, where
+from plans.briefing_checks import check_briefing
+from reformkit.document.checks import ERROR, ITEM, Problem, cite, where
 from reformkit.document.model import Document, Item, Section
 from reformkit.document.spec import DocumentSpec
 from reformkit.layout.formatting import long_date, money
@@ -46,6 +47,7 @@ def check_plan(document: Document, spec: DocumentSpec, today: date | None = None
         + check_missions(document)
         + check_budget(document)
         + check_actions(document, today)
+        + check_briefing(document, spec)
     )
 
 
@@ -136,6 +138,8 @@ def check_missions(document: Document) -> list[Problem]:
     )
     for _, mission in _items(document, "mission"):
         for name, rule, message in required:
+            if mission.fields.get("level") == NATIONAL and name != "metric":
+                continue  # the government's metric: its baseline and target are not local
             if not str(mission.fields.get(name) or "").strip():
                 problems.append(Problem(rule, message, ITEM, mission.id))
         problems += _mission_link(mission, by_id)
@@ -245,10 +249,12 @@ def check_board(document: Document) -> list[Problem]:
         return [
             Problem(
                 BOARD_NO_CHAIR,
-                "Nobody chairs the Board. Mark the member who does (the Mayor, in the "
-                "briefing) as chair.",
+                "Nobody chairs the Board. Mark the member who does as chair: 'Combined "
+                "Authority Mayors, where they exist, would chair Public Service Reform "
+                f"Boards'. {cite(13)}",
                 kind,
                 part_id,
+                page=13,
             )
         ]
     if len(chairs) > 1:

@@ -39,6 +39,8 @@ class Severity(StrEnum):
 DOCUMENT, SECTION, ITEM = PartKind.DOCUMENT, PartKind.SECTION, PartKind.ITEM
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
+BRIEFING = "The Reform Dividend"  # the briefing every page number refers to
+
 RECOMMENDATION_MISSING = "recommendation-missing"
 SECTION_EMPTY = "section-empty"
 
@@ -49,6 +51,7 @@ class Problem:
 
     ``severity`` is ``"error"`` for something that makes the document wrong (a budget that
     does not add up) and ``"warning"`` for something missing or worth a second look.
+    ``page`` is the briefing's page a check is grounded in; the message cites it too.
     """
 
     rule: str
@@ -56,6 +59,17 @@ class Problem:
     part_kind: PartKind
     part_id: str
     severity: Severity = Severity.WARNING
+    page: int | None = None
+
+    @property
+    def source(self) -> str:
+        """``The Reform Dividend, p.13``, or "" for a check of ReformKit's own."""
+        return f"{BRIEFING}, p.{self.page}" if self.page else ""
+
+
+def cite(page: int) -> str:
+    """The words a message ends with to name its page: ``(The Reform Dividend, p.13)``."""
+    return f"({BRIEFING}, p.{page})"
 
 
 def check_document(
@@ -82,7 +96,7 @@ def missing_recommendations(
         if row.status != MISSING:
             continue
         entry = row.recommendation
-        home = _home_section(document, spec, entry.id)
+        home = home_section(document, spec, entry.id)
         what = f"{entry.id} ({entry.title})" if entry.title else entry.id
         if home is not None:
             problems.append(
@@ -124,7 +138,8 @@ def empty_sections(document: Document) -> list[Problem]:
     ]
 
 
-def _home_section(document: Document, spec: DocumentSpec, tag: str) -> Section | None:
+def home_section(document: Document, spec: DocumentSpec, tag: str) -> Section | None:
+    """The first part whose kind answers ``tag`` by default: where its answer belongs."""
     for section in document.sections:
         try:
             section_type = spec.section_type(section.key)
