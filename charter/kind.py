@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import resources
 from charter.checks import check_charter
 from charter.evidence import ELEMENTS, PLACEHOLDERS
+from charter.ledger import ledger
 from charter.parts import INTRODUCTION, R18, SECTION_TYPES
 from charter.steps import GUIDE
 from reformkit.document.model import Document
@@ -31,6 +32,7 @@ CHARTER = DocumentSpec(
     introduction=INTRODUCTION,
     introduction_values=introduction_values,
     checks=check_charter,
+    extra_tables=ledger,
     guide=GUIDE,
     elements=ELEMENTS,
     placeholders=PLACEHOLDERS,

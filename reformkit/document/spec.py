@@ -6,7 +6,7 @@ checks, compares and exports any document from its spec without knowing which ki
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,7 @@ from reformkit.errors import ReformKitError
 
 if TYPE_CHECKING:
     from reformkit.document.checks import Problem
-    from reformkit.document.model import Document
+    from reformkit.document.model import Document, Section
 
 TABLE, CLAUSE, RECORD = "table", "clause", "record"
 
@@ -169,6 +169,16 @@ class Optional:
 
 
 @dataclass(frozen=True)
+class ExtraTable:
+    """A table a kind adds after one part's own content in every export: the charter's
+    ledger of each right beside the duty accepted in return for it."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class DocumentSpec:
     """A kind of document (a charter, a plan…): everything ReformKit knows about it.
 
@@ -190,6 +200,8 @@ class DocumentSpec:
     sample: SampleDocument | None = None
     # The values the introduction names ({organisation}, {team}…), read from the document.
     introduction_values: Callable[[Document], Mapping[str, str]] | None = None
+    # Tables the kind lays out after a part's own content, from the whole document.
+    extra_tables: Callable[[Document, Section], Sequence[ExtraTable]] | None = None
     # What counts as an answer beyond the user's tags (reformkit.document.coverage reads them).
     evidence: tuple[Evidence, ...] = ()
     elements: tuple[Element, ...] = ()

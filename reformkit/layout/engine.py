@@ -50,6 +50,11 @@ def lay_out(
         blocks.append(Paragraph.of(intro, "lead"))
     for number, section in enumerate(document.sections, 1):
         blocks.extend(_section(number, section, spec, titles, references))
+        if spec.extra_tables is not None:
+            blocks.extend(
+                Table(table.header, table.rows, caption=table.caption)
+                for table in spec.extra_tables(document, section)
+            )
     rows = coverage(document, spec, recommendations)
     blocks.extend(appendix(document, rows, recommendations, credit))
     meta = document.meta
