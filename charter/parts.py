@@ -27,8 +27,8 @@ SENTENCE_FIELDS = (
 YES_NO = ("Yes", "No")
 # The Liberated Method's two rules (The Reform Dividend, p.11), asked of every experiment.
 RULE_FIELDS = (
-    Field("stays_legal", "Does it stay legal?", CHOICE, choices=YES_NO),
-    Field("does_no_harm", "Does it do no harm?", CHOICE, choices=YES_NO),
+    Field("stays_legal", "Stays legal", CHOICE, choices=YES_NO),
+    Field("does_no_harm", "Does no harm", CHOICE, choices=YES_NO),
 )
 
 SCOPE = ItemType(

@@ -236,8 +236,8 @@ FREEDOM = ItemType(
     (
         Field("freedom", "Freedom", TEXT, required=True),
         Field("kind", "Kind of freedom", CHOICE, choices=FREEDOM_KINDS),
-        Field("stays_legal", "Does it stay legal?", CHOICE, choices=YES_NO),
-        Field("does_no_harm", "Does it do no harm?", CHOICE, choices=YES_NO),
+        Field("stays_legal", "Stays legal", CHOICE, choices=YES_NO),
+        Field("does_no_harm", "Does no harm", CHOICE, choices=YES_NO),
     ),
     "freedom",
     presentation=TABLE,
