@@ -88,7 +88,9 @@ def content_of(path: Path) -> Content:
 
 
 def integrity(path: Path) -> None:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """``PRAGMA integrity_check`` as the next opener sees the file: a read-write connection,
+    which first folds in the log a killed writer left (read-only, SQLite refuses to)."""
+    connection = sqlite3.connect(path)
     try:
         result = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     finally:
