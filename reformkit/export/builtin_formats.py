@@ -1,4 +1,4 @@
-"""The formats ReformKit ships with: Word, Markdown and a web page, one registration each.
+"""The formats ReformKit ships with: Word, Markdown, a web page and PDF, one registration each.
 
 Each writer and check is wrapped so that its module (and python-docx) is imported only when
 a file is written or read back; registering costs nothing at start-up.
@@ -43,6 +43,20 @@ def _write_html(
     return ()
 
 
+def _write_pdf(
+    laid: LaidOut, target: Path, template: Path | None, progress: Progress
+) -> Sequence[str]:
+    from reformkit.export.pdf_writer import write_pdf
+
+    return write_pdf(laid, target, template=template, progress=progress)
+
+
+def _pdf_unavailable() -> str:
+    from reformkit.export.pdf_writer import unavailable
+
+    return unavailable()
+
+
 def _check_docx(path: Path, headings: Sequence[str]) -> Sequence[str]:
     from reformkit.export.read_back import check_docx_file
 
@@ -85,6 +99,14 @@ BUILT_IN = (
         _write_html,
         other_suffixes=(".htm",),
         check=_check_html,
+    ),
+    ExportFormat(
+        "pdf",
+        "PDF",
+        ".pdf",
+        _write_pdf,
+        takes_template=True,
+        unavailable=_pdf_unavailable,
     ),
 )
 

@@ -41,6 +41,13 @@ class ExportFormat(NamedTuple):
     other_suffixes: tuple[str, ...] = ()  # endings that are also fine (".markdown")
     takes_template: bool = False  # a house template (Word styles) applies
     check: Checker | None = None  # how the self-test reads a written file back
+    #: Why this format cannot be written on this computer, one sentence ("" when it can):
+    #: PDF needs LibreOffice. The dialog greys the format out with the reason.
+    unavailable: Callable[[], str] | None = None
+
+    def why_unavailable(self) -> str:
+        """The reason this format cannot be written here, or ``""``."""
+        return self.unavailable() if self.unavailable is not None else ""
 
     @property
     def suffixes(self) -> tuple[str, ...]:
