@@ -104,7 +104,7 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("bodies.toml", 'related = ["R7"]', 'related = ["R99"]', "unknown ids"),
         ("bodies.toml", 'kind = "body"', 'kind = "gadget"', "unknown kind"),
         ("bodies.toml", 'origin = "briefing"', 'origin = "folklore"', "must say its origin"),
-        ("bodies.toml", 'page = 13\n', "", "no quote or page"),
+        ("bodies.toml", "page = 13\n", "", "no quote or page"),
         (
             "workforce.toml",
             'kind = "right"\norigin = "suggestion"',
