@@ -66,7 +66,9 @@ class FieldWidget:
             if isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QComboBox) and widget.isEditable():
-                widget.setCurrentText(str(value or ""))
+                text = str(value or "")
+                widget.setCurrentIndex(widget.findText(text))  # -1 for the person's own words
+                widget.setEditText(text)
             elif isinstance(widget, QComboBox):
                 index = widget.findData(value if value not in (None, "") else None)
                 widget.setCurrentIndex(max(index, 0))
@@ -115,7 +117,9 @@ def make_field_widget(
         combo = QComboBox(parent)  # the choices as suggestions, or the person's own words
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(["", *field.choices])
+        combo.addItem("", None)
+        for choice in field.choices:
+            combo.addItem(choice, choice)
         widget = combo
     elif field.type in (CHOICE, REFERENCE):
         combo = QComboBox(parent)

@@ -1,6 +1,6 @@
 """How big a document ReformKit takes in, and why each limit is where it is.
 
-Each limit is far above any real plan: the sample Local Reform Plan has 16 parts, 74 items,
+Each limit is far above any real plan: the sample Local Reform Plan has 16 parts, 80 items,
 no text longer than 501 characters and JSON nested 7 levels deep; a very large plan has a few
 hundred parts and a few thousand items. The limits exist so that a hostile or mistaken file
 (a million items, a 5,000-digit number, ``/dev/zero``) is refused at once with a sentence

@@ -146,7 +146,11 @@ def test_several_problems_of_one_part_share_a_heading(
     qtbot, plan: DocumentEditor, catalogue: Catalogue
 ) -> None:
     panel = _panel(qtbot, plan, catalogue)
-    mission = next(i for _, i in plan.project.document.items() if i.type == "mission")
+    mission = next(  # a national metric's owner is the government's: not asked for
+        i
+        for _, i in plan.project.document.items()
+        if i.type == "mission" and i.fields["level"] == "Local mission"
+    )
     plan.update_fields(mission.id, {"metric": "", "owner": ""})
     panel.refresh()
     headings = [

@@ -102,7 +102,7 @@ def test_shows_the_details_then_every_section_and_item(tree: PartsTree, editor: 
     document = editor.project.document
     assert tree.accessibleName() == "Parts of the document"
     assert tree.parts.index(0, 0).data() == document.meta.title
-    assert len(document.sections) == 16 and sum(len(s.items) for s in document.sections) == 74
+    assert len(document.sections) == 16 and sum(len(s.items) for s in document.sections) == 80
     assert _shown(tree) == _expected(editor)
     assert _shown(tree)[2][0] == "3  The place: needs and assets"
 

@@ -117,13 +117,20 @@ def test_typing_into_cells_with_the_keyboard(qtbot: QtBot, editor: DocumentEdito
         "status": "",
     }
     assert table.cell_text(item_id, "due") == "31 January 2027"
-    # A choice is picked from a list.
+    # A status is picked from a list, or written in the user's own words.
     table.edit_cell(item_id, "status")
     status = _editor_widget(table)
-    assert isinstance(status, QComboBox) and not status.isEditable()
+    assert isinstance(status, QComboBox) and status.isEditable()
+    assert "Under way" in [status.itemText(i) for i in range(status.count())]
     status.setCurrentText("Under way")
     _enter(qtbot, table, status)
     assert item.fields["status"] == "Under way"
+    table.edit_cell(item_id, "status")
+    status = _editor_widget(table)
+    assert isinstance(status, QComboBox)
+    status.setCurrentText("Waiting for the Treasury")
+    _enter(qtbot, table, status)
+    assert item.fields["status"] == "Waiting for the Treasury"
 
 
 def test_a_refused_value_keeps_what_was_typed_and_says_why(
