@@ -260,6 +260,7 @@ def test_every_problem_of_every_row_is_listed_with_its_line() -> None:
         "service": "Early help",
         "partner": "Brackenford City Council",
         "amount": "1250000.00",
+        "mission": "",
         "note": "",
     }
     assert rows[-1].values is not None and rows[-1].values["amount"] == "1250.50"
