@@ -24,6 +24,7 @@ class Lists:
         self._numbering: Any = None
         self._abstract: dict[bool, str] = {}
         self._bullet_num = ""
+        self._last_num = -1
 
     def bullets(self) -> str:
         """The ``w:numId`` for bulleted items (one is shared: bullets never count)."""
@@ -71,8 +72,11 @@ class Lists:
 
     def _add_num(self, abstract_id: str, restart: bool) -> str:
         root = self._root()
-        taken = [int(n.get(qn("w:numId"))) for n in root.iter(qn("w:num"))]
-        new_id = str(max(taken, default=0) + 1)
+        if self._last_num < 0:  # counted once: a long document has thousands of lists
+            taken = [int(n.get(qn("w:numId"))) for n in root.iter(qn("w:num"))]
+            self._last_num = max(taken, default=0)
+        self._last_num += 1
+        new_id = str(self._last_num)
         num = element("w:num", {"w:numId": new_id})
         num.append(element("w:abstractNumId", {"w:val": abstract_id}))
         if restart:
@@ -80,9 +84,9 @@ class Lists:
             override.append(element("w:startOverride", {"w:val": "1"}))
             num.append(override)
         # every w:num follows the w:abstractNum elements; numIdMacAtCleanup comes last
-        cleanup = root.find(qn("w:numIdMacAtCleanup"))
-        if cleanup is not None:
-            cleanup.addprevious(num)
+        last = root[-1] if len(root) else None
+        if last is not None and last.tag == qn("w:numIdMacAtCleanup"):
+            last.addprevious(num)
         else:
             root.append(num)
         return new_id

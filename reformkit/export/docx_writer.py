@@ -19,22 +19,21 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from reformkit.export.docx_columns import WORD_CAP, column_widths, minimum_widths
 from reformkit.export.docx_lists import Lists
+from reformkit.export.docx_pages import heading_pages
 from reformkit.export.docx_parts import (
-    column_widths,
-    end_landscape,
     hyperlink,
     mark_run,
-    minimum_widths,
     page_number_footer,
     picture,
     safe_url,
-    start_landscape,
     table_element,
 )
+from reformkit.export.docx_sections import Sections
 from reformkit.export.docx_styles import TEXT_WIDTH_TWIPS, prepare_styles, set_language, style_id
 from reformkit.export.docx_template import open_template
-from reformkit.export.docx_toc import toc_paragraphs
+from reformkit.export.docx_toc import Entry, height, toc_paragraphs
 from reformkit.export.docx_xml import (
     SETTINGS_ORDER,
     bookmark,
@@ -71,6 +70,10 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 WIDE_TABLE = 7  # columns; a table this wide goes on a landscape page
 _PARAGRAPH_STYLES = {"lead": "Lead", "small": "Small"}
 _SECT_PR = qn("w:sectPr")
+_P = qn("w:p")
+_KEEP_NEXT = f"{qn('w:pPr')}/{qn('w:keepNext')}"
+_CARRIES_SECTION = f"{qn('w:pPr')}/{qn('w:sectPr')}"
+_KEPT_AT_MOST = 8  # paragraphs carried to a landscape page with their table
 
 
 def write_docx(
@@ -116,6 +119,8 @@ class _Writer:
             )
         self.lists = Lists(document)
         self.text_width = _text_width(document)
+        self.page_height = _page_height(document)
+        self.sections = Sections(document.element.body)
         self.bookmarks = _bookmark_names(laid)
         self._next_bookmark = 1
         self._headings_seen = 0
@@ -139,7 +144,7 @@ class _Writer:
         for label, value in pairs:
             paragraph = self.paragraph("", "Clause Detail")
             self.spans(paragraph, (Span(f"{label}: ", bold=True), Span(value)))
-        self.document.add_page_break()
+        self.page_break()
 
     def finish(self) -> None:
         laid = self.laid
@@ -201,7 +206,7 @@ class _Writer:
         elif isinstance(block, Image):
             self.image(block)
         elif isinstance(block, PageBreak):
-            self.document.add_page_break()
+            self.page_break()
         elif isinstance(block, TableOfContents):
             self.contents(block)
 
@@ -213,6 +218,7 @@ class _Writer:
             text = "Untitled section"
             self.warnings.append("A section without a title was called 'Untitled section'.")
         paragraph = self.paragraph(text, f"Heading {level}")
+        set_ppr(paragraph, element("w:keepNext"))  # also under a house style without it
         name = self.bookmarks.get(heading.anchor or f"#{self._headings_seen}")
         if name:
             bookmark(paragraph._p, name, self._next_bookmark)
@@ -221,15 +227,28 @@ class _Writer:
     def contents(self, block: TableOfContents) -> None:
         depth = min(max(block.depth, 1), 2)
         self.paragraph("Contents", "TOC Heading")
-        entries = []
+        listed = []
         for number, heading in enumerate(self.laid.headings(), 1):
             name = self.bookmarks.get(heading.anchor or f"#{number}")
             if heading.level <= depth and name:
-                entries.append((heading.level, heading.display.strip() or "Untitled section", name))
+                listed.append((number - 1, heading, name))
+        guesses = [Entry(h.level, h.display, name, 0) for _, h, name in listed]
+        tall = height(guesses, close=height(guesses) > self.page_height)
+        pages = heading_pages(
+            self.laid,
+            self.text_width,
+            self.page_height,
+            lambda table: _is_wide(table, self.text_width),
+            contents_pages=-(-tall // self.page_height),
+        )
+        entries = [
+            Entry(h.level, h.display.strip() or "Untitled section", name, pages[index])
+            for index, h, name in listed
+        ]
         levels = {1: self.styles["TOC 1"], 2: self.styles["TOC 2"]}
-        for made in toc_paragraphs(entries, depth, levels, self.text_width):
+        for made in toc_paragraphs(entries, depth, levels, self.text_width, self.page_height):
             self._append(made)
-        self.document.add_page_break()
+        self.page_break()
 
     def clause(self, clause: Clause) -> None:
         title = self.paragraph("", "Clause Title")
@@ -265,20 +284,48 @@ class _Writer:
             self.spans(paragraph, item)
 
     def table(self, table: Table) -> None:
-        body = self.document.element.body
-        columns = max([len(table.header), *(len(row) for row in table.rows)], default=1)
-        header = table.header + ("",) * (columns - len(table.header))
-        rows = [row + ("",) * (columns - len(row)) for row in table.rows]
-        wide = columns >= WIDE_TABLE or sum(minimum_widths(header, rows)) > self.text_width
-        landscape, width = None, self.text_width
-        if wide and body.find(qn("w:sectPr")) is not None:
-            landscape, width = start_landscape(body)
+        """A table, after its caption; a wide one on landscape pages, taking with it the
+        heading and lines kept with it so that none is left alone on the page before."""
+        before = self._last()
+        if before is not None and before.tag == _P and before.find(_CARRIES_SECTION) is None:
+            set_ppr(DocxParagraph(before, self.document._body), element("w:keepNext"))
+        landscape = _is_wide(table, self.text_width) and self.sections.can_turn
+        width = self.text_width
+        if landscape:
+            width = self.sections.start_landscape(self._kept_start())
         if table.caption.strip():
-            self.paragraph(table.caption, "Caption")
+            caption = self.paragraph(table.caption, "Caption")
+            set_ppr(caption, element("w:keepNext"))
         made, _ = table_element(table, self.styles.table, self.styles["Table Text"], width)
         self._append(made)
-        if landscape is not None:
-            end_landscape(body, landscape)
+        if landscape:
+            self.sections.end_landscape()
+
+    def _last(self) -> Any:
+        """The last element written to the body (before its final section properties)."""
+        body = self.document.element.body
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == _SECT_PR:
+            last = last.getprevious()
+        return last
+
+    def _kept_start(self) -> Any:
+        """The first of the paragraphs just written that are kept with what follows (or the
+        end of the body if none is). Looks back a few elements only, never through the body."""
+        first = self.sections.final
+        current = self._last()
+        for _ in range(_KEPT_AT_MOST):
+            if current is None or current.tag != _P or current.find(_KEEP_NEXT) is None:
+                break
+            first, current = current, current.getprevious()
+        return first
+
+    def page_break(self) -> None:
+        paragraph = element("w:p")
+        run = element("w:r")
+        run.append(element("w:br", {"w:type": "page"}))
+        paragraph.append(run)
+        self._append(paragraph)
 
     def _append(self, made: Any) -> None:
         """Add ``made`` at the end of the body, before the final section settings.
@@ -380,6 +427,26 @@ def _bookmark_names(laid: LaidOut) -> dict[str, str]:
         used.add(name)
         names[key] = name
     return names
+
+
+def _is_wide(table: Table, text_width: int) -> bool:
+    """Whether ``table`` goes on a landscape page: many columns, or words that do not fit."""
+    columns = max([len(table.header), *(len(row) for row in table.rows)], default=1)
+    header = table.header + ("",) * (columns - len(table.header))
+    rows = [row + ("",) * (columns - len(row)) for row in table.rows]
+    cap = int(text_width * WORD_CAP)
+    least = sum(min(width, cap) for width in minimum_widths(header, rows))
+    return columns >= WIDE_TABLE or least > text_width
+
+
+def _page_height(document: Any) -> int:
+    """The height a page has for text, in twips (A4 with 2.5 cm margins if unknown)."""
+    section = document.sections[-1]
+    try:
+        twips = int(section.page_height - section.top_margin - section.bottom_margin) // 635
+    except TypeError:
+        return 13_200
+    return twips if twips > 2880 else 13_200
 
 
 def _text_width(document: Any) -> int:

@@ -61,7 +61,9 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""  # said before the table; also its accessible description
-    widths: tuple[float, ...] = ()  # relative column widths; empty means equal
+    widths: tuple[float, ...] = ()  # relative column widths; empty means from the content
+    amounts: tuple[int, ...] = ()  # the columns holding money: aligned to the right
+    total: bool = False  # the last row is a total: shown in bold
 
 
 @dataclass(frozen=True)

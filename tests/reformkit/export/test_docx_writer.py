@@ -48,11 +48,22 @@ def test_contents_is_a_field_already_filled_with_linked_entries(written: Path) -
     kinds = [f.get(f"{W}fldCharType") for f in root.iter(f"{W}fldChar")]
     assert kinds[:2] == ["begin", "separate"] and "end" in kinds
     entries = [p for p in root.iter(f"{W}p") if _style(p) in ("TOC1", "TOC2")]
-    texts = ["".join(t.text for t in p.iter(f"{W}t")) for p in entries]
-    assert texts == ["1 Rights", "1.1 Measures", "2 Duties"]
+    assert [_entry_text(p) for p in entries] == ["1 Rights", "1.1 Measures", "2 Duties"]
     anchors = [p.find(f"{W}hyperlink").get(f"{W}anchor") for p in entries]
     bookmarks = {b.get(f"{W}name") for b in root.iter(f"{W}bookmarkStart")}
     assert set(anchors) <= bookmarks and len(anchors) == 3
+    for entry, anchor in zip(entries, anchors, strict=True):
+        # the page number is a PAGEREF to the heading's bookmark, inside the link, after a
+        # right-aligned dot-leader tab, with an estimated page stored until it is worked out
+        link = entry.find(f"{W}hyperlink")
+        instructions = [i.text.strip() for i in link.iter(f"{W}instrText")]
+        assert instructions == [f"PAGEREF {anchor} \\h"]
+        assert link.find(f"{W}r/{W}tab") is not None
+        tab = entry.find(f"{W}pPr/{W}tabs/{W}tab")
+        assert (tab.get(f"{W}val"), tab.get(f"{W}leader")) == ("right", "dot")
+        assert "".join(t.text for t in link.iter(f"{W}t")).endswith(("2", "3", "4"))
+    settings = read_part(written, "word/settings.xml")
+    assert '<w:updateFields w:val="true"/>' in settings  # Word fills them in on opening
     contents = next(p for p in root.iter(f"{W}p") if _style(p) == "TOCHeading")
     assert "".join(t.text for t in contents.iter(f"{W}t")) == "Contents"
 
@@ -63,11 +74,7 @@ def test_sample_contents_hold_every_section(name: str, tmp_path: Path) -> None:
     laid = laid_sample(name)
     write_docx(laid, target)
     root = xml(target, "word/document.xml")
-    listed = [
-        "".join(t.text for t in p.iter(f"{W}t"))
-        for p in root.iter(f"{W}p")
-        if _style(p) in ("TOC1", "TOC2")
-    ]
+    listed = [_entry_text(p) for p in root.iter(f"{W}p") if _style(p) in ("TOC1", "TOC2")]
     assert listed == [h.display for h in laid.headings(2)]
     headings = [
         "".join(t.text for t in p.iter(f"{W}t"))
@@ -288,3 +295,13 @@ def _one(*blocks: object) -> LaidOut:
 def _style(paragraph: object) -> str | None:
     found = paragraph.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
     return None if found is None else found.get(f"{W}val")
+
+
+def _entry_text(paragraph: object) -> str:
+    """A contents entry's text, before the tab and its page number."""
+    text = []
+    for run in paragraph.iter(f"{W}r"):  # type: ignore[attr-defined]
+        if run.find(f"{W}tab") is not None:
+            break
+        text.extend(t.text for t in run.iter(f"{W}t"))
+    return "".join(text)
