@@ -192,6 +192,8 @@ def _table(
             tuple(header),
             tuple(tuple(r) for r in rows),
             caption=f"{item_type.label} — {section.title}",
+            amounts=tuple(money_columns),
+            total=bool(money_columns),
         )
     ]
     flagged = [item_type.describe(i.fields) for i in items if i.needs_review]
