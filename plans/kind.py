@@ -4,6 +4,7 @@ Registered in ``pyproject.toml`` under the ``reformkit.kinds`` entry points, whi
 only way the kernel and the desktop reach it.
 """
 
+import re
 from collections.abc import Mapping
 
 import resources
@@ -16,8 +17,25 @@ from reformkit.document.spec import DocumentSpec, KindWords, SampleDocument
 
 
 def introduction_values(document: Document) -> Mapping[str, str]:
-    """The Board's Combined Authority, as the plan's metadata names it."""
-    return {"organisation": document.meta.organisation or "the Combined Authority"}
+    """The Board's name for the opening sentence, from the organisation the plan names."""
+    organisation = document.meta.organisation.strip() or "the Combined Authority"
+    return {"organisation": organisation, "board": board_name(organisation)}
+
+
+def board_name(organisation: str) -> str:
+    """``the Public Service Reform Board of Severn Vale Combined Authority``: never the
+    Board twice, whether the organisation names the Board, its authority, or both."""
+    pieces = [p.strip() for p in re.split(r"\s+[—–-]\s+|[,:]\s+", organisation) if p.strip()]
+    boards = [p for p in pieces if re.search(r"\bboard\b", p, re.IGNORECASE)]
+    others = [p for p in pieces if p not in boards]
+    if boards and others:
+        name = f"{boards[0]} of {others[0]}"
+    elif boards:
+        name = boards[0]
+    else:
+        owner = f"{organisation}'" if organisation.endswith("s") else f"{organisation}'s"
+        name = f"{owner} Public Service Reform Board"
+    return name if name.lower().startswith("the ") else f"the {name}"
 
 
 PLAN = DocumentSpec(

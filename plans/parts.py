@@ -265,7 +265,7 @@ def _section(
 ANSWERS = ("R4",)
 
 INTRODUCTION = (
-    "This Local Reform Plan is the plan of {organisation}'s Public Service Reform Board. "
+    "This Local Reform Plan is the plan of {board}. "
     "It sets out the missions the Board will pursue, the standards it will hold to, how it "
     "will pool its budgets and how it has worked with residents. It answers recommendation "
     "4 of The Reform Dividend (Demos, 2024)."

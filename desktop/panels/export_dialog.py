@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -41,10 +42,12 @@ from reformkit.catalogue.store import Catalogue
 from reformkit.document.project import Project
 from reformkit.export.formats import ExportFormat, all_formats, find_format, template_labels
 from reformkit.export.run import ExportResult
+from reformkit.layout.tags import DEFAULT_TAGS, TAG_PLACEMENTS
 
 FORMAT_KEY = "export/format"
 FOLDER_KEY = "export/folder"
 TEMPLATE_KEY = "export/template"
+TAGS_KEY = "export/tags"
 
 TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx)"
 BUILT_IN_STYLE = "ReformKit's own style"
@@ -77,8 +80,9 @@ def file_filter(fmt: str) -> str:
 
 
 def default_format() -> str:
-    """The first format registered (Word, as ReformKit ships)."""
-    return all_formats()[0].key
+    """The first format registered that this computer can write (Word, as ReformKit ships)."""
+    usable = [fmt for fmt in all_formats() if not fmt.why_unavailable()]
+    return (usable or list(all_formats()))[0].key
 
 
 class ExportDialog(QDialog):
@@ -111,6 +115,7 @@ class ExportDialog(QDialog):
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         self._build_format()
+        self._build_tags()
         self._build_template()
         self._build_destination()
         self.progress = QProgressBar()
@@ -129,6 +134,7 @@ class ExportDialog(QDialog):
         self._build_buttons()
 
         form = QFormLayout()
+        form.addRow("Recommendation tags:", self.tags_box)
         form.addRow("Save to:", self._destination_row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -149,15 +155,51 @@ class ExportDialog(QDialog):
         self.format_box = QGroupBox("Format")
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
-        row = QHBoxLayout(self.format_box)
+        column = QVBoxLayout(self.format_box)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        reasons = []
         for fmt in all_formats():
             button = QRadioButton(f"{fmt.label} ({fmt.suffix})")
             button.setAccessibleName(fmt.label)
+            reason = fmt.why_unavailable()
+            if reason:  # greyed out, saying why (PDF without LibreOffice)
+                button.setEnabled(False)
+                button.setToolTip(reason)
+                button.setAccessibleDescription(reason)
+                reasons.append(reason)
             self.format_group.addButton(button)
             self.format_buttons[fmt.key] = button
             row.addWidget(button)
             button.toggled.connect(self._format_toggled)
         row.addStretch(1)
+        self.unavailable_note = QLabel(" ".join(dict.fromkeys(reasons)))
+        self.unavailable_note.setWordWrap(True)
+        self.unavailable_note.setAccessibleName("Formats not available here")
+        self.unavailable_note.setVisible(bool(reasons))
+        column.addWidget(self.unavailable_note)
+
+    def _build_tags(self) -> None:
+        self.tags_box = QComboBox()
+        self.tags_box.setAccessibleName("Where to show recommendation tags")
+        self.tags_box.setToolTip(
+            "Where the export shows which of the 22 recommendations each part answers. "
+            "Readers are best served by the appendix alone, which maps every recommendation "
+            "to the parts that answer it."
+        )
+        for key, words in TAG_PLACEMENTS.items():
+            self.tags_box.addItem(words[:1].upper() + words[1:], key)
+        self.tags_box.currentIndexChanged.connect(
+            lambda _index: self.settings.setValue(TAGS_KEY, self.tags())
+        )
+
+    def tags(self) -> str:
+        """Where the recommendation tags go: ``appendix``, ``part`` or ``beside``."""
+        return str(self.tags_box.currentData() or DEFAULT_TAGS)
+
+    def set_tags(self, tags: str) -> None:
+        index = self.tags_box.findData(tags)
+        self.tags_box.setCurrentIndex(index if index >= 0 else self.tags_box.findData(DEFAULT_TAGS))
 
     def _build_template(self) -> None:
         self.template_box = QGroupBox(f"House style ({template_labels()} only)")
@@ -216,7 +258,9 @@ class ExportDialog(QDialog):
         template = str(self.settings.value(TEMPLATE_KEY, "") or "")
         self.template = Path(template) if template and Path(template).is_file() else None
         self._show_template()
-        self.set_format(fmt if fmt in self.format_buttons else default_format())
+        self.set_tags(str(self.settings.value(TAGS_KEY, DEFAULT_TAGS) or DEFAULT_TAGS))
+        usable = fmt in self.format_buttons and self.format_buttons[fmt].isEnabled()
+        self.set_format(fmt if usable else default_format())
         folder = self.default_folder()
         title = self.project.document.meta.title
         self.destination = folder / default_file_name(title, self.format())
@@ -324,6 +368,7 @@ class ExportDialog(QDialog):
             fmt,
             target,
             self.template if self.chosen_format().takes_template else None,
+            tags=self.tags(),
         )
         self.export_result = None
         self._ok = False
@@ -347,6 +392,7 @@ class ExportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         for widget in (
             self.format_box,
+            self.tags_box,
             self.destination_button,
             self.export_button,
             self.close_button,

@@ -23,6 +23,7 @@ from reformkit.document.spec import DocumentSpec
 from reformkit.errors import ReformKitError
 from reformkit.export import run as export_run
 from reformkit.export.formats import find_format
+from reformkit.layout.tags import DEFAULT_TAGS
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ class ExportRequest:
     fmt: str
     target: Path
     template: Path | None = None
+    tags: str = DEFAULT_TAGS  # where the recommendations each part answers are shown
 
     @classmethod
     def prepare(
@@ -47,6 +49,7 @@ class ExportRequest:
         fmt: str,
         target: Path,
         template: Path | None = None,
+        tags: str = DEFAULT_TAGS,
     ) -> ExportRequest:
         return cls(
             document=copy.deepcopy(project.document),
@@ -56,6 +59,7 @@ class ExportRequest:
             fmt=fmt,
             target=Path(target),
             template=template if find_format(fmt).takes_template else None,
+            tags=tags,
         )
 
 
@@ -96,6 +100,7 @@ class ExportJob(QThread):
                 request.target,
                 template=request.template,
                 progress=self._progress,
+                tags=request.tags,
             )
         except ReformKitError as error:
             self.failed.emit(str(error))

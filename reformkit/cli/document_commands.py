@@ -81,6 +81,16 @@ def add_parsers(commands: Any) -> None:
         metavar="HOUSE.docx",
         help="a Word document or template (.docx, .dotx) in your house style",
     )
+    from reformkit.layout.tags import DEFAULT_TAGS, TAG_PLACEMENTS
+
+    export.add_argument(
+        "--tags",
+        choices=list(TAG_PLACEMENTS),
+        default=DEFAULT_TAGS,
+        help="where to show the recommendations each part answers: "
+        + ", ".join(f"{key} ({words})" for key, words in TAG_PLACEMENTS.items())
+        + f" (default: {DEFAULT_TAGS})",
+    )
     export.set_defaults(
         handler=export_file, inputs={"file": DOCUMENT, "template": "a Word document or template"}
     )
@@ -247,6 +257,7 @@ def export_file(args: argparse.Namespace) -> int:
             args.output,
             template=args.template,
             source=args.file,
+            tags=args.tags,
         )
     for warning in result.warnings:
         print(f"reformkit: note: {warning}", file=sys.stderr)

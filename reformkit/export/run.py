@@ -16,6 +16,7 @@ from reformkit.export.formats import find_format, template_labels
 from reformkit.export.progress import Progress, no_progress
 from reformkit.export.safe_write import ExportError
 from reformkit.layout.engine import lay_out
+from reformkit.layout.tags import DEFAULT_TAGS, tag_placement
 from reformkit.safe_files import check_target
 
 
@@ -35,11 +36,13 @@ def export_document(
     template: Path | None = None,
     progress: Progress = no_progress,
     source: Path | None = None,
+    tags: str = DEFAULT_TAGS,
 ) -> ExportResult:
     """Write ``document`` to ``target`` in the registered format called ``fmt``.
 
     ``source`` is the document's own file: the export is refused before any work if it
-    would land on it (or on any ReformKit document, a folder or a device).
+    would land on it (or on any ReformKit document, a folder or a device). ``tags`` says
+    where the recommendations each part answers are shown (:mod:`reformkit.layout.tags`).
     """
     check_target(Path(target), open_document=source, error=ExportError)
     chosen = find_format(fmt)
@@ -48,6 +51,10 @@ def export_document(
             f"A house template only applies to {template_labels() or 'no'} exports, "
             f"not to {chosen.label} ({chosen.suffix})."
         )
-    laid = lay_out(document, spec, recommendations, credit)
+    try:
+        placement = tag_placement(tags)
+    except ValueError as error:
+        raise ExportError(str(error)) from None
+    laid = lay_out(document, spec, recommendations, credit, tags=placement)
     warnings = chosen.write(laid, Path(target), template, progress)
     return ExportResult(Path(target), tuple(dict.fromkeys(warnings)))

@@ -1,9 +1,9 @@
 """Laying out any charter or plan into blocks, guided by its spec.
 
-Each item type says how it is presented: as a clause (a titled paragraph with its tags), as a
-record (one item shown with its labelled details), or as a row of a table. Consecutive items
-of one type are shown together. Every section and clause shows the recommendations it
-answers, and an appendix maps the whole document to the 22.
+Each item type says how it is presented: as a clause (a titled paragraph), as a record (one
+item shown with every field labelled), or as a row of a table. Consecutive items of one type
+are shown together. Where the recommendations each part answers are shown is the export's
+choice (:mod:`reformkit.layout.tags`); the appendix always maps the whole document to the 22.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from itertools import groupby
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.provenance import drawn_from
 from reformkit.document.coverage import coverage
-from reformkit.document.fields import LONG_TEXT, MONEY, REFERENCE
+from reformkit.document.fields import LONG_TEXT, MONEY, REFERENCE, TEXT
 from reformkit.document.model import Document, Item, Section
 from reformkit.document.spec import CLAUSE, RECORD, DocumentSpec, ItemType
 from reformkit.layout.appendix import appendix
@@ -30,7 +30,11 @@ from reformkit.layout.blocks import (
     Table,
     TableOfContents,
 )
-from reformkit.layout.formatting import long_date, money, show
+from reformkit.layout.formatting import long_date, money, plural, show
+from reformkit.layout.tags import BESIDE, DEFAULT_TAGS, PART, TagPlacement
+
+#: Item types that are signatures: they never carry recommendation tags.
+SIGNATURE_TYPES = ("signatory", "signature")
 
 REVIEW_NOTE = (
     "The catalogue entry this was drawn from ({source}) has changed since. Check that the "
@@ -39,9 +43,17 @@ REVIEW_NOTE = (
 
 
 def lay_out(
-    document: Document, spec: DocumentSpec, recommendations: Sequence[Entry], credit: str
+    document: Document,
+    spec: DocumentSpec,
+    recommendations: Sequence[Entry],
+    credit: str,
+    tags: TagPlacement = DEFAULT_TAGS,
 ) -> LaidOut:
-    """The whole document as blocks: contents, every section, and the appendices."""
+    """The whole document as blocks: contents, every section, and the appendices.
+
+    ``tags`` says where each part's recommendations are shown: ``appendix`` (only there),
+    ``part`` (a line at the end of each part) or ``beside`` (each heading, clause and row).
+    """
     titles = {entry.id: entry.title for entry in recommendations}
     references = {item.id: item for _, item in document.items()}
     blocks: list[Block] = [TableOfContents(depth=2)]
@@ -49,16 +61,20 @@ def lay_out(
     if intro:
         blocks.append(Paragraph.of(intro, "lead"))
     for number, section in enumerate(document.sections, 1):
-        blocks.extend(_section(number, section, spec, titles, references))
+        blocks.extend(_section(number, section, spec, titles, references, tags))
         if spec.extra_tables is not None:
             blocks.extend(
                 Table(table.header, table.rows, caption=table.caption)
                 for table in spec.extra_tables(document, section)
             )
+        if tags == PART:
+            answered = _part_tags(section, spec)
+            if answered:
+                blocks.append(tag_line(answered, titles, "This part answers: "))
     rows = coverage(document, spec, recommendations)
     blocks.extend(appendix(document, rows, recommendations, credit))
     meta = document.meta
-    tags = sorted({t for s in document.sections for t in s.tags}, key=lambda t: int(t[1:]))
+    keywords = sorted({t for s in document.sections for t in s.tags}, key=_tag_order)
     details = [
         ("Organisation", meta.organisation),
         ("Written by", ", ".join(meta.authors)),
@@ -72,16 +88,35 @@ def lay_out(
         date=long_date(meta.modified),
         language=meta.language,
         subject=f"{spec.label} drawing on The Reform Dividend (Demos, 2024)",
-        keywords=(spec.label, "The Reform Dividend", "public service reform", *tags),
+        keywords=(spec.label, "The Reform Dividend", "public service reform", *keywords),
         blocks=tuple(blocks),
         credit=credit,
         metadata=tuple((label, value) for label, value in details if value),
     )
 
 
-def tag_line(tags: Iterable[str], titles: dict[str, str]) -> Paragraph:
+def tag_line(tags: Iterable[str], titles: dict[str, str], lead: str = "Answers: ") -> Paragraph:
     names = [f"{tag} {titles.get(tag, '')}".strip() for tag in tags]
-    return Paragraph((Span("Answers: ", bold=True), Span("; ".join(names))), "small")
+    return Paragraph((Span(lead, bold=True), Span("; ".join(names))), "small")
+
+
+def _tag_order(tag: str) -> tuple[int, str]:
+    digits = tag[1:]
+    return (int(digits), tag) if digits.isdigit() else (10**6, tag)
+
+
+def _is_signature(item_type: ItemType) -> bool:
+    return item_type.name in SIGNATURE_TYPES
+
+
+def _part_tags(section: Section, spec: DocumentSpec) -> list[str]:
+    """Every recommendation a part or its items (signatures aside) is tagged with."""
+    section_type = spec.section_type(section.key)
+    found = set(section.tags)
+    for item in section.items:
+        if not _is_signature(section_type.item_type(item.type)):
+            found.update(item.tags)
+    return sorted(found, key=_tag_order)
 
 
 def _introduction(document: Document, spec: DocumentSpec) -> str:
@@ -102,10 +137,11 @@ def _section(
     spec: DocumentSpec,
     titles: dict[str, str],
     references: dict[str, Item],
+    tags: TagPlacement = DEFAULT_TAGS,
 ) -> list[Block]:
     section_type = spec.section_type(section.key)
     blocks: list[Block] = [Heading(1, section.title, str(number), f"section-{number}")]
-    if section.tags:
+    if section.tags and tags == BESIDE:
         blocks.append(tag_line(section.tags, titles))
     if section.owner:
         blocks.append(Paragraph((Span("Written by: ", bold=True), Span(section.owner)), "small"))
@@ -117,9 +153,11 @@ def _section(
         if item_type.presentation == "paragraph":
             blocks.extend(Paragraph.of(str(i.fields.get("text", ""))) for i in items)
         elif item_type.presentation in (CLAUSE, RECORD):
-            blocks.extend(_clause(item_type, item, section, references) for item in items)
+            blocks.extend(
+                _clause(item_type, item, section, references, tags == BESIDE) for item in items
+            )
         else:
-            blocks.extend(_table(item_type, items, section, references))
+            blocks.extend(_table(item_type, items, section, references, tags == BESIDE))
     if not section.items and not section.intro.strip():
         blocks.append(Note("Nothing has been written in this part yet.", "warning"))
     return blocks
@@ -134,28 +172,52 @@ def _value(item_type: ItemType, item: Item, name: str, references: dict[str, Ite
     return show(field, value)
 
 
+def _own_tags(item: Item, section: Section) -> tuple[str, ...]:
+    """The tags worth showing beside an item: only those its part's heading does not show."""
+    return tuple(tag for tag in item.tags if tag not in section.tags)
+
+
+def _record_title(item_type: ItemType, item: Item, references: dict[str, Item]) -> str:
+    """A record's heading: ``Innovation Zone: North Brackenford``, or its kind alone
+    (``Single pot``) when its title is empty or is not words (a date, an amount)."""
+    name = item_type.title_field
+    if name and item_type.field(name).type in (TEXT, LONG_TEXT):
+        value = _value(item_type, item, name, references)
+        if value:
+            return f"{item_type.label}: {value}" if value != item_type.label else value
+    return item_type.label
+
+
 def _clause(
-    item_type: ItemType, item: Item, section: Section, references: dict[str, Item]
+    item_type: ItemType,
+    item: Item,
+    section: Section,
+    references: dict[str, Item],
+    show_tags: bool = False,
 ) -> Clause:
-    long_fields = [f.name for f in item_type.fields if f.type == LONG_TEXT]
-    text_field = (
-        "text" if "text" in item_type.field_names else (long_fields[0] if long_fields else "")
-    )
-    title = item_type.describe(item.fields)
-    if item_type.presentation == RECORD and item_type.title_field:
-        title = _value(item_type, item, item_type.title_field, references) or title
+    if item_type.presentation == RECORD:
+        # A record shows every field with its label: nothing appears without one.
+        title = _record_title(item_type, item, references)
+        text_field = ""
+        titled = item_type.title_field if title != item_type.label else ""
+    else:
+        long_fields = [f.name for f in item_type.fields if f.type == LONG_TEXT]
+        text_field = (
+            "text" if "text" in item_type.field_names else (long_fields[0] if long_fields else "")
+        )
+        title = item_type.describe(item.fields)
+        titled = item_type.title_field
     details = tuple(
         (field.label, _value(item_type, item, field.name, references))
         for field in item_type.fields
-        if field.name not in (text_field, item_type.title_field)
+        if field.name not in (text_field, titled)
         and _value(item_type, item, field.name, references)
     )
     source = drawn_from(item.source.entry_id) if item.source else ""
-    tags = tuple(item.tags) if item.tags != section.tags else ()
     return Clause(
         title=title,
         text=str(item.fields.get(text_field) or "") if text_field else "",
-        tags=tags or tuple(item.tags),
+        tags=_own_tags(item, section) if show_tags and not _is_signature(item_type) else (),
         source=source,
         needs_review=item.needs_review,
         review_note=REVIEW_NOTE.format(source=item.source.entry_id)
@@ -166,15 +228,32 @@ def _clause(
     )
 
 
+def _caption(item_type: ItemType, totalled: bool) -> str:
+    """``Budget lines, with their total``: the table's own name, as a person would put it."""
+    caption = plural(item_type.label)
+    return f"{caption}, with their total" if totalled else caption
+
+
 def _table(
-    item_type: ItemType, items: list[Item], section: Section, references: dict[str, Item]
+    item_type: ItemType,
+    items: list[Item],
+    section: Section,
+    references: dict[str, Item],
+    show_tags: bool = False,
 ) -> list[Block]:
     fields = [
         f for f in item_type.fields if any(_value(item_type, i, f.name, references) for i in items)
     ]
-    header = (*(f.label for f in fields), "Answers")
+    # An Answers column only where a row answers more than its part's heading already says.
+    answers = (
+        show_tags and not _is_signature(item_type) and any(_own_tags(i, section) for i in items)
+    )
+    header = (*(f.label for f in fields), *(("Answers",) if answers else ()))
     rows = [
-        (*(_value(item_type, i, f.name, references) for f in fields), ", ".join(i.tags))
+        (
+            *(_value(item_type, i, f.name, references) for f in fields),
+            *((", ".join(_own_tags(i, section)),) if answers else ()),
+        )
         for i in items
     ]
     money_columns = [n for n, f in enumerate(fields) if f.type == MONEY]
@@ -191,7 +270,7 @@ def _table(
         Table(
             tuple(header),
             tuple(tuple(r) for r in rows),
-            caption=f"{item_type.label} — {section.title}",
+            caption=_caption(item_type, bool(money_columns)),
             amounts=tuple(money_columns),
             total=bool(money_columns),
         )

@@ -60,7 +60,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     def fake_export(
         document: Document, spec: Any, recommendations: Any, credit: str, fmt: str, target: Path,
-        template: Path | None = None, progress: Any = None,
+        template: Path | None = None, progress: Any = None, tags: str = "appendix",
     ) -> ExportResult:  # fmt: skip
         seen.append(
             {
@@ -69,6 +69,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
                 "document": document,
                 "fmt": fmt,
                 "template": template,
+                "tags": tags,
                 "recommendations": len(recommendations),
             }
         )
@@ -397,3 +398,45 @@ def test_an_export_outlives_its_dialog(
     release.set()
     qtbot.waitUntil(lambda: bool(ended), timeout=10000)
     assert (out / "charter.docx").read_text(encoding="utf-8") == "done"
+
+
+def test_a_format_this_computer_cannot_write_is_greyed_out_with_the_reason(
+    qtbot: QtBot,
+    project: Project,
+    catalogue: Catalogue,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reformkit.export import pdf_writer
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no LibreOffice anywhere
+    monkeypatch.setattr(pdf_writer, "INSTALL_FOLDERS", ())
+    settings.setValue(export_dialog_module.FORMAT_KEY, "pdf")  # chosen last time, elsewhere
+    dialog = _dialog(qtbot, project, catalogue, settings)
+    pdf = dialog.format_buttons["pdf"]
+    assert not pdf.isEnabled() and pdf.toolTip() == pdf_writer.MISSING
+    assert dialog.unavailable_note.text() == pdf_writer.MISSING
+    assert not dialog.unavailable_note.isHidden()
+    assert dialog.format() == "docx"
+    assert dialog.format_buttons["md"].isEnabled()
+
+
+def test_the_tag_placement_reaches_the_export_and_is_remembered(
+    qtbot: QtBot,
+    project: Project,
+    catalogue: Catalogue,
+    settings: QSettings,
+    out: Path,
+    calls: list[dict[str, Any]],
+) -> None:
+    dialog = _dialog(qtbot, project, catalogue, settings)
+    assert dialog.tags() == "appendix"  # what a reader wants, by default
+    dialog.set_tags("part")
+    dialog.set_format("md")
+    dialog.set_destination(out / "charter.md")
+    with qtbot.waitSignal(dialog.export_finished, timeout=10000):
+        assert dialog.export()
+    assert calls[0]["tags"] == "part"
+    again = _dialog(qtbot, project, catalogue, settings)
+    assert again.tags() == "part"

@@ -42,11 +42,20 @@ def test_every_section_is_numbered_with_its_tags(catalogue: Catalogue, name: str
         ("A", "How this document answers the 22 recommendations"),
         ("B", "The 22 recommendations"),
     ]
+    # By default tags appear only in the appendix; "beside" puts them by each part's heading.
+    assert not any(isinstance(b, Paragraph) and "Answers" in b.text for b in laid.blocks)
+    assert not any(c.tags for c in laid.blocks if isinstance(c, Clause))
+    beside = lay_out(
+        document,
+        KINDS.get(document.kind),
+        catalogue.entries("recommendation"),
+        catalogue.seed.credit,
+        tags="beside",
+    )
     tag_lines = [
-        b for b in laid.blocks if isinstance(b, Paragraph) and b.text.startswith("Answers: ")
+        b for b in beside.blocks if isinstance(b, Paragraph) and b.text.startswith("Answers: ")
     ]
-    assert len(tag_lines) == len(document.sections)
-    assert all(c.tags for c in laid.blocks if isinstance(c, Clause))
+    assert len(tag_lines) == len([s for s in document.sections if s.tags])
     assert laid.language == "en-GB" and laid.title == document.meta.title
 
 
@@ -67,7 +76,7 @@ def test_appendix_maps_and_quotes_all_22(catalogue: Catalogue) -> None:
 def test_money_tables_end_with_a_total(catalogue: Catalogue) -> None:
     laid = _lay_out(_sample("local-reform-plan.json"), catalogue)
     budget = next(
-        b for b in laid.blocks if isinstance(b, Table) and b.caption.startswith("Budget line")
+        b for b in laid.blocks if isinstance(b, Table) and b.caption.startswith("Budget lines")
     )
     assert budget.rows[-1][0] == "Total"
     assert budget.rows[-1][budget.header.index("Amount (£)")] == "£312,450,000"

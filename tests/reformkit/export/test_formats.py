@@ -39,8 +39,8 @@ def charter_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 def test_the_built_in_formats() -> None:
     keys = [fmt.key for fmt in formats.all_formats()]
-    assert keys[:3] == ["docx", "md", "html"]
-    assert [fmt.key for fmt in formats.all_formats() if fmt.takes_template] == ["docx"]
+    assert keys[:4] == ["docx", "md", "html", "pdf"]
+    assert [fmt.key for fmt in formats.all_formats() if fmt.takes_template] == ["docx", "pdf"]
     assert find_format(".MD") is find_format("md")
     assert format_for_path(Path("notes.markdown")) is find_format("md")
     assert format_for_path(Path("page.HTM")) is find_format("html")
@@ -50,8 +50,8 @@ def test_the_built_in_formats() -> None:
 
 def test_an_unknown_format_is_refused_naming_the_known_ones() -> None:
     with pytest.raises(ExportError) as raised:
-        find_format("pdf")
-    assert str(raised.value) == "ReformKit cannot export 'pdf'. Choose docx, md or html."
+        find_format("odt")
+    assert str(raised.value) == "ReformKit cannot export 'odt'. Choose docx, md, html or pdf."
 
 
 def test_a_key_or_ending_cannot_be_taken_twice(fake: FakeFormat) -> None:
@@ -77,7 +77,7 @@ def test_a_registered_format_is_offered_by_the_cli(
     with pytest.raises(SystemExit):
         build_parser().parse_args(["export", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert "{docx,md,html,txt}" in help_text
+    assert "{docx,md,html,pdf,txt}" in help_text
     assert "txt (Plain text)" in help_text
     args = build_parser().parse_args(["export", "x.reformkit", "--format", "txt", "-o", "x"])
     assert args.format == "txt"
@@ -102,13 +102,13 @@ def test_the_cli_names_every_format_when_it_cannot_tell(
     fake: FakeFormat, charter_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(
-        ["export", str(charter_file), "-o", str(tmp_path / "x.pdf")], load_kinds=document_kinds
+        ["export", str(charter_file), "-o", str(tmp_path / "x.odt")], load_kinds=document_kinds
     )
     _, err = capsys.readouterr()
     assert code != 0
-    assert "--format docx, md, html or txt" in err
-    assert ".docx, .md, .html or .txt" in err
-    assert not (tmp_path / "x.pdf").exists()
+    assert "--format docx, md, html, pdf or txt" in err
+    assert ".docx, .md, .html, .pdf or .txt" in err
+    assert not (tmp_path / "x.odt").exists()
 
 
 def test_export_document_writes_a_registered_format(
@@ -155,7 +155,8 @@ def test_a_template_reaches_only_formats_that_take_one(
             with pytest.raises(ExportError) as raised:
                 export_document(*args, "txt", tmp_path / "a.txt", template=template)
             assert str(raised.value) == (
-                "A house template only applies to Word document exports, not to Plain text (.txt)."
+                "A house template only applies to Word document or PDF exports, not to Plain "
+                "text (.txt)."
             )
             assert plain.calls == [] and not (tmp_path / "a.txt").exists()
         with fake_format.registered(takes_template=True) as styled:
