@@ -4,10 +4,17 @@ The problems come from :func:`reformkit.document.checks.check_document` (the che
 document shares, then the plan's or the charter's own), grouped under the part they point
 at. Activating a problem (double-click, Enter or "Go to the part") asks the window to select
 that part. The list is worked out again a moment after each edit.
+
+A plan can have thousands of parts, so the list stays quick: the checks of a big document
+run on a worker thread over a snapshot of it, and only the headings whose problems changed
+are replaced in the list; row heights are measured once per message and width.
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
@@ -24,16 +31,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import run_in_background
+from desktop.document_snapshot import snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.checks_words import ORDER, SEVERITIES, PartGroup, group_problems, style, summary
+from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.checks import ERROR, WARNING, Problem, check_document
+from reformkit.document.model import Document
+from reformkit.document.spec import DocumentSpec
 
 REFRESH_DELAY_MS = 200
 PART_ROLE = Qt.ItemDataRole.UserRole + 1  # (part_kind, part_id) on every row
 RULE_ROLE = Qt.ItemDataRole.UserRole + 2  # a problem's rule on its row; None on a heading
 
 COLUMNS = ("Severity", "What to do")
+CHECK_AT_ONCE_PARTS = 400  # a document with fewer parts is checked on the UI thread
+REBUILD_FROM = 200  # with this many headings changed, the list is built afresh
 
 
 class ChecksPanel(QWidget):
@@ -72,8 +86,11 @@ class ChecksPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.list_view.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.setItemDelegate(_WrappingDelegate(self.list_view))
+        # A fixed severity column: sizing it to its contents measures every row each time.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self._severity_width())
+        self.delegate = _WrappingDelegate(self.list_view)
+        self.list_view.setItemDelegate(self.delegate)
         header.sectionResized.connect(lambda *_: self.list_view.doItemsLayout())
         self.list_view.itemActivated.connect(self._activated)
         self.list_view.currentItemChanged.connect(self._current_changed)
@@ -106,19 +123,54 @@ class ChecksPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_soon)
+        self._generation = 0  # bumped by each edit; a result for an older one is dropped
+        self._running = False
         editor.changed.connect(self._schedule)
-        self.refresh()
+        if _part_count(editor.project.document) < CHECK_AT_ONCE_PARTS:
+            self.refresh()
+        else:
+            self.summary_label.setText("Checking the document…")
+            self.refresh_soon()
 
     # Public.
     def refresh(self) -> None:
-        """Check the document again and redraw the list, keeping the user's place."""
+        """Check the document again now and redraw the list, keeping the user's place."""
         self._timer.stop()
+        self._generation += 1
         project = self.editor.project
-        self.problems = check_document(project.document, project.spec, self.recommendations)
-        self.groups = group_problems(self.problems, project.document, project.spec)
-        self.summary_label.setText(summary(self.problems, project.spec))
-        self._fill()
+        self._show(*_checked(project.document, project.spec, self.recommendations))
+
+    def refresh_soon(self) -> None:
+        """Check a snapshot of the document on a worker thread; the list follows when done.
+        While one check runs, the next waits for it, so checks never pile up."""
+        self._timer.stop()
+        if self._running:
+            return
+        self._running = True
+        generation = self._generation
+        project = self.editor.project
+        document, spec, recommendations = snapshot(project.document), project.spec, self.recommendations
+
+        def done(result: tuple[list[Problem], list[PartGroup]]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._running = False
+            if generation == self._generation:
+                self._show(*result)
+            else:
+                self.refresh_soon()
+
+        def failed(error: Exception) -> None:
+            if shiboken6.isValid(self):
+                self._running = False
+                raise error
+
+        run_in_background(lambda: _checked(document, spec, recommendations), done, failed)
+
+    def is_checking(self) -> bool:
+        """True while an edit's checks are waiting or running."""
+        return self._running or self._timer.isActive()
 
     def go_to_current(self) -> None:
         """Ask the window to select the part of the chosen line."""
@@ -131,34 +183,74 @@ class ChecksPanel(QWidget):
 
     # Building.
     def _schedule(self, _change: str = "", _id: str = "") -> None:
+        self._generation += 1
         self._timer.start()
 
-    def _fill(self) -> None:
+    def _show(self, problems: list[Problem], groups: list[PartGroup]) -> None:
+        old = self.groups
+        self.problems, self.groups = problems, groups
+        self.summary_label.setText(summary(problems, self.editor.project.spec))
+        self._fill(old)
+
+    def _fill(self, old: list[PartGroup]) -> None:
+        """Replace only the headings whose part, name or problems changed."""
         view = self.list_view
         current = view.currentItem()
         current_key = (current.data(0, PART_ROLE), current.data(0, RULE_ROLE)) if current else None
         view.setUpdatesEnabled(False)
-        view.clear()
-        restore: QTreeWidgetItem | None = None
-        for group in self.groups:
-            heading = self._heading(group)
-            view.addTopLevelItem(heading)
-            heading.setFirstColumnSpanned(True)
-            heading.setExpanded(True)
-            for n in range(-1, heading.childCount()):
-                row = heading if n < 0 else heading.child(n)
-                if row is None:
-                    continue
-                if (row.data(0, PART_ROLE), row.data(0, RULE_ROLE)) == current_key:
-                    restore = row
+        blocker = view.blockSignals(True)  # the current row is put back below
+        matcher = SequenceMatcher(None, old, self.groups, autojunk=False)
+        changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+        if view.topLevelItemCount() != len(old) or sum(
+            max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes
+        ) >= REBUILD_FROM:
+            view.clear()
+            changes = [("replace", 0, 0, 0, len(self.groups))]
+        for _, i1, i2, j1, j2 in reversed(changes):
+            for n in range(i2 - 1, i1 - 1, -1):
+                view.takeTopLevelItem(n)
+            headings = [self._heading(group) for group in self.groups[j1:j2]]
+            view.insertTopLevelItems(i1, headings)
+            for heading in headings:
+                heading.setExpanded(True)
+            for heading in headings:
+                heading.setFirstColumnSpanned(True)
+        view.blockSignals(blocker)
+        restore = self._find(current_key)
         if restore is None and view.topLevelItemCount():
             first = view.topLevelItem(0)
             restore = first.child(0) if first is not None and first.childCount() else first
         if restore is not None:
-            view.setCurrentItem(restore)
+            if restore is not view.currentItem():
+                view.setCurrentItem(restore)
+            else:
+                self._current_changed(restore)
         else:
             self._current_changed(None)
         view.setUpdatesEnabled(True)
+
+    def _find(self, key: tuple[object, object] | None) -> QTreeWidgetItem | None:
+        if key is None:
+            return None
+        part, rule = key
+        view = self.list_view
+        for n, group in enumerate(self.groups):
+            if part is None or (group.kind, group.part_id) != tuple(part):  # type: ignore[arg-type]
+                continue
+            heading = view.topLevelItem(n)
+            if heading is None or rule is None:
+                return heading
+            for c in range(heading.childCount()):
+                row = heading.child(c)
+                if row is not None and row.data(0, RULE_ROLE) == rule:
+                    return row
+            return heading
+        return None
+
+    def _severity_width(self) -> int:
+        metrics = self.list_view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(s.text) for s in SEVERITIES.values())
+        return widest + self.list_view.indentation() + 24
 
     def _heading(self, group: PartGroup) -> QTreeWidgetItem:
         count = len(group.problems)
@@ -229,14 +321,14 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeWidget):
         super().__init__(view)
         self.view = view
+        self.heights: dict[tuple[str, str, int], QSize] = {}  # (text, font, width): size
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        base = super().sizeHint(option, index)
         spanned = index.column() == 0 and not index.parent().isValid()
         if index.column() == 0 and not spanned:
-            return base
+            return super().sizeHint(option, index)
         width = self.view.columnWidth(index.column())
         if spanned:
             width = self.view.viewport().width() - self.view.indentation()
@@ -246,12 +338,31 @@ class _WrappingDelegate(QStyledItemDelegate):
         )
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        metrics = QFontMetrics(font)
-        box = metrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), _WRAP, text)
-        return QSize(base.width(), max(base.height(), box.height() + 6))
+        key = (text, font.key(), width)
+        size = self.heights.get(key)
+        if size is None:
+            if len(self.heights) > 50_000:
+                self.heights.clear()
+            base = super().sizeHint(option, index)
+            metrics = QFontMetrics(font)
+            box = metrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), _WRAP, text)
+            size = self.heights[key] = QSize(base.width(), max(base.height(), box.height() + 6))
+        return size
 
 
 _WRAP = int(Qt.TextFlag.TextWordWrap)
+
+
+def _checked(
+    document: Document, spec: DocumentSpec, recommendations: list[Entry]
+) -> tuple[list[Problem], list[PartGroup]]:
+    """The problems and their headings: pure, so it may run on a worker thread."""
+    problems = check_document(document, spec, recommendations)
+    return problems, group_problems(problems, document, spec)
+
+
+def _part_count(document: Document) -> int:
+    return len(document.sections) + sum(len(s.items) for s in document.sections)
 
 
 def _legend_html() -> str:

@@ -62,6 +62,7 @@ def group_problems(
     """One group per part, in the document's order (the document first, then each section
     followed by its items); within a part, problems before warnings, else as found."""
     places = _places(document)
+    index = _PartIndex(document)
     found: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
         found.setdefault((problem.part_kind, problem.part_id), []).append(problem)
@@ -70,14 +71,29 @@ def group_problems(
         ordered = sorted(
             listed, key=lambda p: ORDER.index(p.severity) if p.severity in ORDER else 1
         )
-        name = part_name(document, spec, kind, part_id)
+        name = part_name(document, spec, kind, part_id, index)
         groups.append(PartGroup(kind, part_id, name, tuple(ordered)))
     last = len(places) + 1
     groups.sort(key=lambda g: places.get(g.part_id, last))
     return groups
 
 
-def part_name(document: Document, spec: DocumentSpec, kind: str, part_id: str) -> str:
+class _PartIndex:
+    """Each part found by its id in one pass, so naming a thousand parts stays linear."""
+
+    def __init__(self, document: Document):
+        self.numbers = {s.id: n for n, s in enumerate(document.sections, 1)}
+        self.sections = {s.id: s for s in document.sections}
+        self.items = {i.id: (s, i) for s in document.sections for i in s.items}
+
+
+def part_name(
+    document: Document,
+    spec: DocumentSpec,
+    kind: str,
+    part_id: str,
+    index: _PartIndex | None = None,
+) -> str:
     """How a part is named in the list, as the parts tree names it.
 
     ``The whole Local Reform Plan: Severn Vale…``; ``Total Place+ budget (part 11)``;
@@ -85,18 +101,17 @@ def part_name(document: Document, spec: DocumentSpec, kind: str, part_id: str) -
     """
     if kind == DOCUMENT or part_id == document.meta.id:
         return f"The whole {spec.label}: {document.meta.title}"
-    numbers = {s.id: n for n, s in enumerate(document.sections, 1)}
+    index = index or _PartIndex(document)
+    numbers = index.numbers
     if kind == SECTION:
-        try:
-            section = document.section(part_id)
-        except (KeyError, ValueError):
+        if part_id not in index.sections:
             return "A part that is no longer there"
+        section = index.sections[part_id]
         return f"{section.title} (part {numbers[section.id]})"
     if kind == ITEM:
-        try:
-            section, item = document.find_item(part_id)
-        except (KeyError, ValueError):
+        if part_id not in index.items:
             return "A part that is no longer there"
+        section, item = index.items[part_id]
         where = f"{section.title} (part {numbers[section.id]})"
         try:
             item_type = spec.section_type(section.key).item_type(item.type)
