@@ -150,7 +150,8 @@ class ChecksPanel(QWidget):
         self._running = True
         generation = self._generation
         project = self.editor.project
-        document, spec, recommendations = snapshot(project.document), project.spec, self.recommendations
+        document, spec = snapshot(project.document), project.spec
+        recommendations = self.recommendations
 
         def done(result: tuple[list[Problem], list[PartGroup]]) -> None:
             if not shiboken6.isValid(self):
@@ -201,9 +202,10 @@ class ChecksPanel(QWidget):
         blocker = view.blockSignals(True)  # the current row is put back below
         matcher = SequenceMatcher(None, old, self.groups, autojunk=False)
         changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-        if view.topLevelItemCount() != len(old) or sum(
-            max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes
-        ) >= REBUILD_FROM:
+        if (
+            view.topLevelItemCount() != len(old)
+            or sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes) >= REBUILD_FROM
+        ):
             view.clear()
             changes = [("replace", 0, 0, 0, len(self.groups))]
         for _, i1, i2, j1, j2 in reversed(changes):
