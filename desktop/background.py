@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 
@@ -49,3 +50,55 @@ def run_in_background(
     relay.done.connect(lambda result: finish(on_done, result), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda error: finish(on_failed, error), Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+class LatestResult(QObject):
+    """Work that is redone after each edit, on the thread pool, showing only the newest.
+
+    ``start(work)`` runs ``work()`` (which must read only a snapshot, never the live
+    document) and hands its result to ``show`` on the UI thread. While one run is going,
+    a newer request waits for it and replaces any other waiting one, so runs never pile up
+    and a stale result is never shown.
+    """
+
+    def __init__(self, show: Callable[[Any], None], parent: QObject):
+        super().__init__(parent)
+        self.show = show
+        self.running = False
+        self.waiting: Callable[[], Callable[[], Any]] | None = None
+
+    def start(self, prepare: Callable[[], Callable[[], Any]]) -> None:
+        """``prepare()`` runs on the UI thread (take the snapshot there) and returns the
+        work for the worker."""
+        if self.running:
+            self.waiting = prepare
+            return
+        self.running = True
+        self._stale = False
+        run_in_background(prepare(), self._done, self._failed)
+
+    def cancel(self) -> None:
+        """Drop a waiting request and the result of the one running (a newer result was
+        shown some other way)."""
+        self.waiting = None
+        self._stale = self.running
+
+    _stale = False
+
+    def _done(self, result: Any) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.running = False
+        stale, self._stale = self._stale, False
+        if self.waiting is not None:
+            prepare, self.waiting = self.waiting, None
+            self.start(prepare)
+        elif not stale:
+            self.show(result)
+
+    def _failed(self, error: Exception) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.running = False
+        self.waiting = None
+        raise error

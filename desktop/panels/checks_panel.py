@@ -12,9 +12,9 @@ are replaced in the list; row heights are measured once per message and width.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
+from desktop.background import LatestResult
 from desktop.document_snapshot import snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.checks_words import ORDER, SEVERITIES, PartGroup, group_problems, style, summary
@@ -124,8 +124,7 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_soon)
-        self._generation = 0  # bumped by each edit; a result for an older one is dropped
-        self._running = False
+        self._worker = LatestResult(lambda result: self._show(*result), self)
         editor.changed.connect(self._schedule)
         if _part_count(editor.project.document) < CHECK_AT_ONCE_PARTS:
             self.refresh()
@@ -137,41 +136,25 @@ class ChecksPanel(QWidget):
     def refresh(self) -> None:
         """Check the document again now and redraw the list, keeping the user's place."""
         self._timer.stop()
-        self._generation += 1
+        self._worker.cancel()
         project = self.editor.project
         self._show(*_checked(project.document, project.spec, self.recommendations))
 
     def refresh_soon(self) -> None:
-        """Check a snapshot of the document on a worker thread; the list follows when done.
-        While one check runs, the next waits for it, so checks never pile up."""
+        """Check a snapshot of the document on a worker thread; the list follows when done."""
         self._timer.stop()
-        if self._running:
-            return
-        self._running = True
-        generation = self._generation
         project = self.editor.project
-        document, spec = snapshot(project.document), project.spec
         recommendations = self.recommendations
 
-        def done(result: tuple[list[Problem], list[PartGroup]]) -> None:
-            if not shiboken6.isValid(self):
-                return
-            self._running = False
-            if generation == self._generation:
-                self._show(*result)
-            else:
-                self.refresh_soon()
+        def prepare() -> Callable[[], tuple[list[Problem], list[PartGroup]]]:
+            document, spec = snapshot(project.document), project.spec
+            return lambda: _checked(document, spec, recommendations)
 
-        def failed(error: Exception) -> None:
-            if shiboken6.isValid(self):
-                self._running = False
-                raise error
-
-        run_in_background(lambda: _checked(document, spec, recommendations), done, failed)
+        self._worker.start(prepare)
 
     def is_checking(self) -> bool:
         """True while an edit's checks are waiting or running."""
-        return self._running or self._timer.isActive()
+        return self._worker.running or self._timer.isActive()
 
     def go_to_current(self) -> None:
         """Ask the window to select the part of the chosen line."""
@@ -184,7 +167,6 @@ class ChecksPanel(QWidget):
 
     # Building.
     def _schedule(self, _change: str = "", _id: str = "") -> None:
-        self._generation += 1
         self._timer.start()
 
     def _show(self, problems: list[Problem], groups: list[PartGroup]) -> None:

@@ -7,6 +7,7 @@ to select that part; activating a gap says which part would answer it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import LatestResult
+from desktop.document_snapshot import snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.coverage_grid import PART_ROLE, CoverageGridModel
 from desktop.panels.coverage_status import (
@@ -48,12 +51,18 @@ from reformkit.document.coverage import (
     CoverageRow,
     coverage,
 )
+from reformkit.document.model import Document
 
 REFRESH_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a recommendation's id on its row
 ANSWER_ROLE = Qt.ItemDataRole.UserRole + 2  # ("section" | "item", id) on an answer's row
 
 COLUMNS = ("No.", "Recommendation", "Status", "Answered by")
+WORK_AT_ONCE_PARTS = 400  # a document with fewer parts is worked out on the UI thread
+
+
+def _part_count(document: Document) -> int:
+    return len(document.sections) + sum(len(s.items) for s in document.sections)
 
 
 class CoveragePanel(QWidget):
@@ -157,16 +166,43 @@ class CoveragePanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_soon)
+        self._worker = LatestResult(self._show, self)
         editor.changed.connect(self._schedule)
-        self.refresh()
+        if _part_count(editor.project.document) < WORK_AT_ONCE_PARTS:
+            self.refresh()
+        else:
+            self.summary_label.setText("Working out the coverage…")
+            self.refresh_soon()
 
     # Public.
     def refresh(self) -> None:
-        """Work out the coverage again and redraw both views, keeping the user's place."""
+        """Work out the coverage again now and redraw both views, keeping the user's place."""
+        self._timer.stop()
+        self._worker.cancel()
+        project = self.editor.project
+        self._show(coverage(project.document, project.spec, self.recommendations))
+
+    def refresh_soon(self) -> None:
+        """Work out the coverage of a snapshot on a worker thread (a big plan takes a second);
+        the views follow when it is done."""
         self._timer.stop()
         project = self.editor.project
-        self.rows = coverage(project.document, project.spec, self.recommendations)
+        recommendations = self.recommendations
+
+        def prepare() -> Callable[[], list[CoverageRow]]:
+            document, spec = snapshot(project.document), project.spec
+            return lambda: coverage(document, spec, recommendations)
+
+        self._worker.start(prepare)
+
+    def is_working(self) -> bool:
+        """True while an edit's coverage is waiting or being worked out."""
+        return self._worker.running or self._timer.isActive()
+
+    def _show(self, rows: list[CoverageRow]) -> None:
+        project = self.editor.project
+        self.rows = rows
         self.summary_label.setText(summary(self.rows))
         self._fill_list()
         self.grid_model.set_coverage(self.rows, project.document, project.spec)
