@@ -170,15 +170,18 @@ def picture(run: Any, path: str, alt: str, width_cm: float) -> None:
 
 
 def page_number_footer(section: Any, footer_style_id: str | None) -> bool:
-    """Give ``section`` a centred "Page N" footer unless it has a footer of its own.
+    """Give ``section`` a centred "Page N" footer. A template's own footer is kept, and the
+    page number added below its text unless it already shows one (a PAGE field).
 
-    Returns whether a footer was added."""
+    Returns whether a page number was added."""
     footer = section.footer
     if not footer.is_linked_to_previous and _has_content(footer._element):
-        return False
-    footer.is_linked_to_previous = False
-    for old in list(footer._element):
-        footer._element.remove(old)
+        if _has_page_number(footer._element):
+            return False
+    else:
+        footer.is_linked_to_previous = False
+        for old in list(footer._element):
+            footer._element.remove(old)
     paragraph = footer.add_paragraph()
     ppr = paragraph._p.get_or_add_pPr()
     if footer_style_id:
@@ -192,6 +195,13 @@ def page_number_footer(section: Any, footer_style_id: str | None) -> bool:
 
 def mark_run(run: Any, style_id: str) -> None:
     set_rpr(run._r, element("w:rStyle", {"w:val": style_id}))
+
+
+def _has_page_number(part: Any) -> bool:
+    """Whether a header or footer shows the page number (a PAGE field, simple or complex)."""
+    instructions = [t.text or "" for t in part.iter(qn("w:instrText"))]
+    instructions += [f.get(qn("w:instr")) or "" for f in part.iter(qn("w:fldSimple"))]
+    return any(i.split()[:1] == ["PAGE"] for i in instructions)
 
 
 def _has_content(part: Any) -> bool:

@@ -307,13 +307,16 @@ class StyleMap:
 
 def prepare_styles(document: Any) -> StyleMap:
     """Make sure every style the writer needs exists; note the standard ones that did not."""
+    from reformkit.export.docx_house import adapt, house_look
+
     root = styles_root(document)
+    look = house_look(root)  # styles ReformKit adds take the template's colour and font
     missing = [d.label for d in STYLES if d.standard and find_style(root, d.name, d.kind) is None]
-    ids = {d.label: define(root, d) for d in STYLES if d.kind != "table"}
+    ids = {d.label: define(root, adapt(d, look)) for d in STYLES if d.kind != "table"}
     table = style_id(root, TABLE_STYLE.name, "table") or style_id(root, "Table Grid", "table")
     if table is None:
         missing.append(TABLE_STYLE.name)
-        table = define(root, TABLE_STYLE)
+        table = define(root, adapt(TABLE_STYLE, look))
     return StyleMap(ids, table, missing)
 
 

@@ -2,8 +2,16 @@
 
 A user's file is checked before python-docx sees it, so that a broken or hostile file gives a
 clear message instead of a traceback: it must be a zip of a sensible size whose entries stay
-inside it, with the parts of a Word document. A Word template (.dotx) is accepted by copying
-it and relabelling its main part as a document, which is all that tells the two apart.
+inside it, with the parts of a Word document. Its XML is measured by streaming each part
+before anything parses it: python-docx holds a parsed part at about twenty times its size, so
+a small zip of 48 MB of XML would take a gigabyte; the limits keep any template under about
+200 MiB. A Word template (.dotx) is accepted by copying it and relabelling its main part as a
+document, which is all that tells the two apart.
+
+Relationships that point outside the file (an ``attachedTemplate`` on a web server, a picture
+linked from a network share) are dropped, with a note: an export must never make Word or
+LibreOffice reach out to an address the Board did not choose. Web links in a header or
+footer are kept: they are text a reader may click, not something fetched on opening.
 """
 
 from __future__ import annotations
@@ -21,6 +29,11 @@ import resources
 from reformkit.export.safe_write import ExportError
 
 MAX_TOTAL_BYTES = 50 * 1024 * 1024  # uncompressed; real templates are well under 5 MB
+#: XML parts, which are parsed into memory (pictures and fonts are only copied). A real house
+#: template's styles, numbering, theme, headers and footers come to well under 1 MB.
+MAX_XML_BYTES = 8 * 1024 * 1024
+XML_ENDINGS = (".xml", ".rels", ".vml")
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 MAX_ENTRIES = 2000
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -32,8 +45,10 @@ def builtin_template() -> Path:
     return resources.path("templates", "reformkit.docx")
 
 
-def open_template(template: Path | None) -> Any:
-    """A python-docx Document opened from ``template`` (or ReformKit's), its body emptied."""
+def open_template(template: Path | None, notes: list[str] | None = None) -> Any:
+    """A python-docx Document opened from ``template`` (or ReformKit's), its body emptied.
+
+    What was changed on the way (links to outside the file dropped) is added to ``notes``."""
     path = builtin_template() if template is None else Path(template)
     name = path.name
     if template is not None and path.exists() and not path.is_file():
@@ -64,7 +79,51 @@ def open_template(template: Path | None) -> Any:
                 "Open it in Word, save it again as .docx or .dotx, and try once more."
             ) from None
     empty_body(document)
+    dropped = drop_external(document)
+    if dropped and notes is not None:
+        notes.append(
+            f"The template {name} pointed outside itself ({', '.join(dropped[:3])}"
+            + (", …" if len(dropped) > 3 else "")
+            + "). ReformKit left "
+            + ("that link" if len(dropped) == 1 else "those links")
+            + " out, so the export never reaches for anything when it is opened."
+        )
     return document
+
+
+def drop_external(document: Any) -> list[str]:
+    """Remove every relationship to outside the package except web links; return their
+    addresses. Whatever referred to one (``w:attachedTemplate``) goes too, or the file
+    would name a relationship that is not there."""
+    dropped: list[str] = []
+    for part in document.part.package.iter_parts():
+        rels = part.rels
+        for rel_id, rel in list(rels.items()):
+            if not rel.is_external or rel.reltype == HYPERLINK:
+                continue
+            dropped.append(str(rel.target_ref)[:80])
+            rels.pop(rel_id)
+            root = getattr(part, "_element", None)
+            if root is None:
+                continue  # a part python-docx keeps as bytes: nothing parsed refers to it
+            _forget(root, rel_id)
+    return list(dict.fromkeys(dropped))
+
+
+def _forget(root: Any, rel_id: str) -> None:
+    """Remove references to ``rel_id``: the element for a template or a frame, else the
+    attribute (a picture's ``r:link`` falls back to the picture stored in the file)."""
+    relationship = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    for node in list(root.iter()):
+        for attribute, value in list(node.attrib.items()):
+            if value != rel_id or not attribute.startswith(relationship):
+                continue
+            if node.tag in (qn("w:attachedTemplate"), qn("w:subDoc")):
+                parent = node.getparent()
+                if parent is not None:
+                    parent.remove(node)
+                break
+            del node.attrib[attribute]
 
 
 def check_package(path: Path) -> str:
@@ -140,19 +199,31 @@ def _escapes(filename: str) -> bool:
 
 
 def _check_size(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], name: str) -> None:
-    """Read every entry, counting real bytes (a zip can lie about its sizes)."""
+    """Read every entry, counting real bytes (a zip can lie about its sizes); XML parts,
+    which will be parsed, have a tighter limit of their own."""
+    xml_entries = [e for e in entries if e.filename.lower().endswith(XML_ENDINGS)]
     declared = sum(entry.file_size for entry in entries)
-    total = declared
-    if declared <= MAX_TOTAL_BYTES:
-        total = 0
+    declared_xml = sum(entry.file_size for entry in xml_entries)
+    total, xml = declared, declared_xml
+    if declared <= MAX_TOTAL_BYTES and declared_xml <= MAX_XML_BYTES:
+        total = xml = 0
         for entry in entries:
+            is_xml = entry in xml_entries
             with package.open(entry) as stream:
                 while chunk := stream.read(_CHUNK):
                     total += len(chunk)
-                    if total > MAX_TOTAL_BYTES:
+                    xml += len(chunk) if is_xml else 0
+                    if total > MAX_TOTAL_BYTES or xml > MAX_XML_BYTES:
                         break
-            if total > MAX_TOTAL_BYTES:
+            if total > MAX_TOTAL_BYTES or xml > MAX_XML_BYTES:
                 break
+    if xml > MAX_XML_BYTES and total <= MAX_TOTAL_BYTES:
+        raise ExportError(
+            f"The template {name} holds more than {MAX_XML_BYTES // (1024 * 1024)} MB of "
+            "text and settings, far more than a Word template needs (it may contain a whole "
+            "document). ReformKit did not open it; save a copy with only the styles, headers "
+            "and footers, or choose another template."
+        )
     if total > MAX_TOTAL_BYTES:
         raise ExportError(
             f"The template {name} unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB, "

@@ -83,7 +83,8 @@ def write_docx(
     progress: Progress = no_progress,
 ) -> list[str]:
     """Write ``laid`` to ``target`` as a Word document; return warnings for the user."""
-    document = open_template(template)
+    notes: list[str] = []  # what the template needed changing (links outside it dropped)
+    document = open_template(template, notes)
     writer = _Writer(document, laid)
     total = len(laid.blocks) + 2
     progress(0, total)
@@ -100,7 +101,7 @@ def write_docx(
     with replacing(Path(target)) as temporary:
         temporary.write_bytes(content.getvalue())
     progress(total, total)
-    return list(dict.fromkeys(writer.warnings))
+    return list(dict.fromkeys([*notes, *writer.warnings]))
 
 
 class _Writer:
