@@ -61,7 +61,7 @@ class LatestResult(QObject):
     and a stale result is never shown.
     """
 
-    def __init__(self, show: Callable[[Any], None], parent: QObject):
+    def __init__(self, show: Callable[[Any], object], parent: QObject):
         super().__init__(parent)
         self.show = show
         self.running = False

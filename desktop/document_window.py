@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop import palette
 from desktop.editing.editor import DocumentEditor
+from desktop.editing.open_editors import commit_open_editors
 from desktop.editing.part_editor import PartEditor
 from desktop.editing.parts_tree import PartsTree
 from desktop.help_dialogs import DOCUMENT_HELP_HTML, DOCUMENT_HELP_TITLE, HelpDialog, show_about
@@ -44,6 +45,7 @@ STATE_KEY = "document_window/state"
 SELECTED_PART = "selected-part"
 GUIDE_DONE = "wizard-done"  # kept per kind: "<kind>-wizard-done"
 SAVED = "All changes saved"
+EDITING = "Editing…"  # a cell editor is open: what it holds is saved when it closes
 
 
 class DocumentWindow(QMainWindow):
@@ -215,6 +217,7 @@ class DocumentWindow(QMainWindow):
         self.checks.part_requested.connect(self._reveal)
         self.catalogue_panel.item_added.connect(lambda item_id: self.tree.select_part(item_id))
         self.editor.changed.connect(lambda _change, _target: self._update_title())
+        self.editor.editing_changed.connect(lambda _editing: self._update_title())
 
     # Behaviour.
     def part_selected(self, kind: str, part_id: str) -> None:
@@ -271,6 +274,8 @@ class DocumentWindow(QMainWindow):
         self.tree.select_part(self.project.document.meta.id)
 
     def show_document(self) -> None:
+        if self.guide is not None:
+            commit_open_editors(self.guide)  # leaving the builder keeps what was typed
         self.centre.setCurrentWidget(self.splitter)
 
     def find_in_catalogue(self) -> None:
@@ -361,10 +366,11 @@ class DocumentWindow(QMainWindow):
 
     def _update_title(self) -> None:
         meta = self.project.document.meta
-        state = f"read-only: {self.project.read_only_reason}" if self.project.read_only else (SAVED)
+        saved = EDITING if self.editor.editing else SAVED
+        state = f"read-only: {self.project.read_only_reason}" if self.project.read_only else saved
         self.setWindowTitle(
             f"{meta.title} — {self.project.spec.label} — "
-            f"{'read-only' if self.project.read_only else SAVED.lower()}"
+            f"{'read-only' if self.project.read_only else saved.lower()}"
         )
         self.saved_label.setText(state)
 
@@ -389,6 +395,7 @@ class DocumentWindow(QMainWindow):
         self.splitter.setSizes([width * 23 // 100, width * 32 // 100, width * 33 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        commit_open_editors(self)  # what is typed in a cell is kept, Enter or not
         self.session.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.session.settings.setValue(STATE_KEY, self.saveState())
         self.project.close()

@@ -7,10 +7,12 @@ edit through one DocumentEditor and redraw when it says something changed.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from desktop.editing import commands
 from reformkit.document.model import Item, Source
@@ -19,12 +21,41 @@ from reformkit.document.project import Project
 
 class DocumentEditor(QObject):
     changed = Signal(str, str)  # what changed ("item-added", "section-changed"…), its id
+    # A cell editor opened or closed: what it holds is not in the file until it closes.
+    editing_changed = Signal(bool)
 
     def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
+        self._open_editors: set[int] = set()
         project.subscribe(self._relay)
+
+    # Cell editors whose text is not saved yet.
+    @property
+    def editing(self) -> bool:
+        """Whether a cell editor is open (so not every change is in the file yet)."""
+        return bool(self._open_editors)
+
+    def editor_opened(self, widget: QWidget) -> None:
+        key = id(widget)
+        was = self.editing
+        self._open_editors.add(key)
+        widget.destroyed.connect(lambda _object=None, key=key: self._editor_gone(key))
+        if not was:
+            self.editing_changed.emit(True)
+
+    def editor_closed(self, widget: QWidget | int) -> None:
+        key = widget if isinstance(widget, int) else id(widget)
+        if key in self._open_editors:
+            self._open_editors.discard(key)
+            if not self._open_editors:
+                self.editing_changed.emit(False)
+
+    def _editor_gone(self, key: int) -> None:
+        """An editor deleted without being closed (its table went): no longer open."""
+        with suppress(RuntimeError):  # the window, and this editor with it, is going
+            self.editor_closed(key)
 
     def _relay(self, change: str, target_id: str) -> None:
         self.changed.emit(change, target_id)

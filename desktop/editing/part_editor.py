@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
 from desktop.editing.details_form import DetailsForm
 from desktop.editing.editor import DocumentEditor
+from desktop.editing.open_editors import commit_open_editors
 from desktop.editing.part_item_page import ItemPage
 from desktop.editing.section_form import SectionForm
 from reformkit.catalogue.store import Catalogue
@@ -43,6 +44,7 @@ class PartEditor(QStackedWidget):
 
     def show_part(self, kind: str, part_id: str) -> None:
         """Show the form for a part: kind is "document", "section" or "item"."""
+        commit_open_editors(self)  # the part shown now keeps what was typed in its cells
         self.shown = (kind, part_id)
         if not self._exists(kind, part_id):
             self._show_message(REMOVED)

@@ -4,26 +4,34 @@ The page is written by the one HTML writer (``reformkit.export.html_writer``) fr
 laid-out form every export uses, so the preview shows what Word and Markdown will say. To
 keep typing smooth on a long plan, a redraw lays the document out again (a few milliseconds
 a hundred sections) but writes and replaces only the parts that changed; see
-:mod:`desktop.panels.preview_page`.
+:mod:`desktop.panels.preview_page`. A big document (a thousand sections takes most of a
+second to lay out) is laid out on a worker thread, from a snapshot, so typing never waits.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop.background import LatestResult
+from desktop.document_snapshot import snapshot
 from desktop.editing.editor import DocumentEditor
-from desktop.panels.preview_page import Page, Place, load_data_url
+from desktop.panels.preview_columns import scaled_css
+from desktop.panels.preview_page import Page, Place, keep_words_whole, load_data_url
 from desktop.panels.preview_parts import Part, style_sheet, write_parts
 from desktop.panels.preview_window import Window, part_number
+from desktop.text_size import text_size
 from reformkit.catalogue.store import Catalogue
+from reformkit.layout.blocks import LaidOut
 from reformkit.layout.engine import lay_out
 
 DEBOUNCE_MS = 80  # the shortest gap between two renders while typing
 PATCH_LIMIT = 24  # more changed parts than this and the page is built again from scratch
+LAY_OUT_AT_ONCE_PARTS = 6000  # a document with more parts is laid out on a worker thread
 
 
 class PreviewPanel(QTextBrowser):
@@ -38,6 +46,10 @@ class PreviewPanel(QTextBrowser):
         self.credit = catalogue.seed.credit
         self.page = Page(self.document())
         self.document().setUndoRedoEnabled(False)
+        keep_words_whole(self.document())
+        sizes = text_size()
+        self.text_factor = sizes.factor  # the app's text size: the page's text follows it
+        sizes.text_scaled.connect(self.set_text_scale)
         self.last_render_ms = 0.0
         self.last_render_kind = ""  # "full" or "patch", for benchmarks and tests
         self._pending_anchor = ""
@@ -57,8 +69,14 @@ class PreviewPanel(QTextBrowser):
         self._timer.timeout.connect(self._render_if_shown)
         self._last_render_end = 0.0
         self._stale = False
+        self._laid: LaidOut | None = None  # the last layout shown
+        self._worker = LatestResult(self._apply, self)
         editor.changed.connect(self.schedule)
-        self.render_now()
+        if self._big():
+            self.setPlainText("Laying out the preview…")
+            self._render_in_background()
+        else:
+            self.render_now()
 
     # Public.
     def schedule(self, _change: str = "", _id: str = "") -> None:
@@ -76,16 +94,23 @@ class PreviewPanel(QTextBrowser):
     def render_now(self) -> float:
         """Lay the document out, write what changed into the page; return the milliseconds."""
         self._timer.stop()
-        self._stale = False
+        self._worker.cancel()
         started = time.perf_counter()
         project = self.editor.project
         laid = lay_out(project.document, project.spec, self.recommendations, self.credit)
+        return self._apply(laid, started)
+
+    def _apply(self, laid: LaidOut, started: float | None = None) -> float:
+        """Write what changed in ``laid`` into the page; return the milliseconds."""
+        self._stale = False
+        self._laid = laid
+        started = time.perf_counter() if started is None else started
         self.all_parts, _ = write_parts(laid, self.all_parts)
         parts = self.window_of_parts.visible(self.all_parts)
         place = self._place()
         touched = None if not self.page.frames else self.page.update(parts, PATCH_LIMIT)
         if touched is None:
-            self._rebuild(parts, style_sheet(laid))
+            self._rebuild(parts, scaled_css(style_sheet(laid), self.text_factor))
             self.last_render_kind = "full"
         else:
             self.last_render_kind = "patch"
@@ -95,9 +120,21 @@ class PreviewPanel(QTextBrowser):
         self.last_render_ms = (self._last_render_end - started) * 1000
         if self._pending_anchor:
             anchor, self._pending_anchor = self._pending_anchor, ""
-            self._scroll_to(anchor)
+            if not self._bring_into_view(anchor):
+                self._scroll_to(anchor)
         self.rendered.emit(self.last_render_ms)
         return self.last_render_ms
+
+    def set_text_scale(self, factor: float) -> None:
+        """Draw the page again with its text ``factor`` times its normal size."""
+        if abs(factor - self.text_factor) < 1e-6:
+            return
+        self.text_factor = factor
+        self.page.frames = []  # every part afresh, with the new sizes
+        if self.isVisible():
+            self.render_now()
+        else:
+            self._stale = True
 
     def show_part(self, kind: str, part_id: str) -> None:
         """Scroll to a section or item ("section" / "item" and its id); the document's own
@@ -106,7 +143,7 @@ class PreviewPanel(QTextBrowser):
         anchor = self.anchor_for(kind, part_id)
         if anchor and self._bring_into_view(anchor):
             return
-        if self._timer.isActive():
+        if self._timer.isActive() or self._worker.running:
             self._pending_anchor = anchor  # the part may not be on the page yet
             return
         if anchor:
@@ -140,10 +177,29 @@ class PreviewPanel(QTextBrowser):
     # Inside.
     def _render_if_shown(self) -> None:
         """A hidden preview (a closed dock, another tab) waits until it is shown again."""
-        if self.isVisible():
-            self.render_now()
-        else:
+        if not self.isVisible():
             self._stale = True
+        elif self._big():
+            self._render_in_background()
+        else:
+            self.render_now()
+
+    def _big(self) -> bool:
+        document = self.editor.project.document
+        return len(document.sections) + sum(len(s.items) for s in document.sections) > (
+            LAY_OUT_AT_ONCE_PARTS
+        )
+
+    def _render_in_background(self) -> None:
+        project = self.editor.project
+        recommendations, credit = self.recommendations, self.credit
+
+        def prepare() -> Callable[[], LaidOut]:
+            document, spec = snapshot(project.document), project.spec
+            return lambda: lay_out(document, spec, recommendations, credit)
+
+        self._timer.stop()
+        self._worker.start(prepare)
 
     def _place(self) -> Place | None:
         """The block at the top of the view and how far into it, if the reader has
@@ -176,7 +232,10 @@ class PreviewPanel(QTextBrowser):
             return False
         self.window_of_parts.focus = number
         self._pending_anchor = anchor
-        self.render_now()
+        if self._laid is not None and self._big() and not self._timer.isActive():
+            self._apply(self._laid)  # the same layout, other sections on the page
+        else:
+            self.render_now()
         return True
 
     def _link_clicked(self, url: QUrl) -> None:

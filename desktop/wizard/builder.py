@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.item_form import problem_colour
+from desktop.editing.open_editors import commit_open_editors
 from desktop.wizard.frame import WizardFrame, WizardSpec
 from desktop.wizard.page import GuidePage
 from reformkit.catalogue.store import Catalogue
@@ -37,6 +38,14 @@ class GuidedBuilder(WizardFrame[GuidePage]):
         page.go_to.connect(self.go_to_step)
         page.layout_changed.connect(self._schedule_tab_order)
         return page
+
+    def go_to_step(self, number: int) -> None:
+        commit_open_editors(self)  # a cell being typed in is kept (Alt+N, a step clicked)
+        super().go_to_step(number)
+
+    def finish(self) -> None:
+        commit_open_editors(self)
+        super().finish()
 
     def show_problem(self, message: str) -> None:
         self.problem.setStyleSheet(f"color: {problem_colour(self)};")

@@ -15,17 +15,16 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.editing.editor import DocumentEditor
+from desktop.editing.open_editors import commit_open_editors
 from desktop.editing.tag_editor import TagEditor
 from desktop.wizard.table_model import (
     TAGS,
@@ -185,10 +184,7 @@ class ItemTableEditor(QWidget):
 
     def finish_editing(self) -> None:
         """Save the cell being edited, if any, and close its editor."""
-        editor = self.delegate.open_editor
-        if self.view.state() == QAbstractItemView.State.EditingState and editor is not None:
-            self.view.commitData(editor)
-            self.view.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        commit_open_editors(self.view)
         self.delegate.open_editor = None
 
     def cell_text(self, item_id: str, field: str) -> str:

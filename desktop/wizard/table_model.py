@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.editing.editor import DocumentEditor
+from reformkit.document.evidence import is_placeholder
 from reformkit.document.fields import (
     CHOICE,
     DATE,
@@ -244,6 +245,10 @@ class ItemTableModel(QAbstractTableModel):
             return (field.help or None) if field is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and pending is not None:
             return problem_colour(QApplication.palette().color(QPalette.ColorRole.Base))
+        if role == Qt.ItemDataRole.ForegroundRole and field is not None:
+            value = item.fields.get(field.name)
+            if is_placeholder(value, self.editor.project.spec.placeholders):
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and pending is not None:
             font = QFont(QApplication.font())
             font.setBold(True)
@@ -361,6 +366,11 @@ class ItemTableModel(QAbstractTableModel):
         finally:
             stack.endMacro()
         return True
+
+    def is_pending(self, index: AnyIndex) -> bool:
+        """Whether the cell shows typing the kernel refused (kept until fixed)."""
+        item = self.item(index.row()) if index.isValid() else None
+        return item is not None and (item.id, self.name_at(index.column())) in self._pending
 
     def problem(self) -> str:
         """The first refused value, said as where it is and what is wrong."""

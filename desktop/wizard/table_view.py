@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.wizard.table_model import ItemTableModel
+from reformkit.document.evidence import is_placeholder
 from reformkit.document.fields import CHOICE, DATE, INTEGER, LONG_TEXT, MONEY, REFERENCE, TEXT_LIST
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,7 +37,12 @@ WIDE = (LONG_TEXT, TEXT_LIST)  # field types shown in a wider column
 
 class CellDelegate(QStyledItemDelegate):
     """The right editor for each cell: a list for choices, a list with free text for
-    suggestions, several lines for long text, a line for the rest."""
+    suggestions, several lines for long text, a line for the rest.
+
+    A cell still holding the words the builder put in ("New member") opens empty, with
+    those words as a greyed hint: what is typed replaces them, never follows them. The
+    DocumentEditor is told of every editor open, so the window never says "All changes
+    saved" while a cell holds typing that is not in the file yet."""
 
     def __init__(self, model: ItemTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,10 +93,36 @@ class CellDelegate(QStyledItemDelegate):
             editor.setAccessibleDescription(field.help)
         editor.setAutoFillBackground(True)
         self.open_editor = editor
+        model.editor.editor_opened(editor)
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: AnyIndex) -> None:
+        if self.open_editor is editor:
+            self.open_editor = None
+        self.table_model.editor.editor_closed(editor)
+        super().destroyEditor(editor, index)
+
+    def holds_placeholder(self, index: AnyIndex) -> bool:
+        """Whether the cell holds only the builder's words to be replaced."""
+        model = self.table_model
+        field, item = model.field_at(index.column()), model.item(index.row())
+        if field is None or item is None or model.is_pending(index):
+            return False
+        value = item.fields.get(field.name)
+        return is_placeholder(value, model.editor.project.spec.placeholders)
+
+    def _hint(self, index: AnyIndex) -> str:
+        field = self.table_model.field_at(index.column())
+        typed = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        return (field.help if field is not None and field.help else "") or typed
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         typed = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if self.holds_placeholder(index):
+            hint, typed = self._hint(index), ""
+            line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+            if isinstance(line, QLineEdit | QPlainTextEdit):
+                line.setPlaceholderText(hint)
         if isinstance(editor, QComboBox):
             if editor.isEditable():
                 editor.setCurrentText(typed)
@@ -123,6 +155,8 @@ class CellDelegate(QStyledItemDelegate):
         else:
             assert isinstance(editor, QLineEdit)
             value = editor.text()
+        if isinstance(value, str) and not value.strip() and self.holds_placeholder(index):
+            return  # nothing typed over the builder's words: they stay until replaced
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(

@@ -44,6 +44,17 @@ def is_real(value: Any, placeholders: Iterable[str] = ()) -> bool:
     return not (_PLACEHOLDER.match(text) or _DOES_NOT_APPLY.match(text))
 
 
+def is_placeholder(value: Any, placeholders: Iterable[str] = ()) -> bool:
+    """Whether ``value`` is words the builder put in to be replaced ("New member", a kind's
+    own placeholders): the desktop shows these as a hint, never as text to type after."""
+    if not isinstance(value, str):
+        return False
+    text = " ".join(value.split()).lower()
+    return bool(text) and (
+        text in {p.lower() for p in placeholders} or bool(_PLACEHOLDER.match(text))
+    )
+
+
 def item_is_real(item: Item, placeholders: Iterable[str] = ()) -> bool:
     """An item with at least one text field that says something (numbers alone do not)."""
     words = [v for v in item.fields.values() if isinstance(v, str | list)]
