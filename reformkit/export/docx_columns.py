@@ -45,20 +45,24 @@ _GROUPS = {
     1000: "—…",
     1015: "@",
 }
-_WIDTH = {char: width for width, chars in _GROUPS.items() for char in chars}
 _OTHER = 600  # letters with accents, other scripts: about an average capital
 _WIDE = 1000  # CJK and other full-width characters
+
+
+class _Widths(dict[str, int]):
+    def __missing__(self, char: str) -> int:
+        width = _WIDE if ord(char) >= 0x2E80 else _OTHER
+        self[char] = width
+        return width
+
+
+_WIDTH = _Widths({char: width for width, chars in _GROUPS.items() for char in chars})
 _BREAKS = re.compile(r"\s+|(?<=-)")  # lines break at spaces and after hyphens
 
 
 def text_twips(text: str, bold: bool = False, points: float = TEXT_POINTS) -> int:
     """The width of ``text`` on one line, in twentieths of a point."""
-    units = 0
-    for char in text:
-        width = _WIDTH.get(char)
-        if width is None:
-            width = _WIDE if ord(char) >= 0x2E80 else _OTHER
-        units += width
+    units = sum(map(_WIDTH.__getitem__, text))
     factor = _SAFETY * (_BOLD if bold else 1.0)
     return int(units * points * 20 / 1000 * factor) + 1
 

@@ -33,7 +33,10 @@ class Sections:
     """The section breaks of one body, as it is written."""
 
     def __init__(self, body: Any) -> None:
-        last = body[-1] if len(body) else None
+        try:
+            last = body[-1]
+        except IndexError:
+            last = None
         self.final = last if last is not None and last.tag == _SECT_PR else None
         self._split = False  # whether any section break has been written yet
         self._closing: Any = None  # the break that ended the latest landscape part

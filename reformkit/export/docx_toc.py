@@ -1,17 +1,19 @@
 """A table of contents with page numbers that needs nobody to press "update".
 
-This is how Word itself writes a contents: a TOC field whose result is already filled in.
 Each heading carries a bookmark (``_Toc…``); each entry is a link to that bookmark holding
-the heading's text, a right-aligned tab with a dot leader, and a ``PAGEREF _Toc… \\h`` field.
+the heading's text, a right-aligned tab with a dot leader, and a ``PAGEREF _Toc… \\h`` field
+for its page number.
 
 * LibreOffice (and so its PDF) works out every ``PAGEREF`` when it opens the file: the
   contents shows the real page numbers, and the entries are links.
 * Word shows the stored results until its fields are updated. The document asks Word to do
-  that on opening (``w:updateFields`` in settings): Word asks "update the fields?", and Yes
-  fills in its own page numbers. The stored results are ReformKit's estimate (see
-  ``docx_pages``), so even a reader that never updates shows plausible numbers.
-* The TOC field around the entries lets Word rebuild the whole list (References → Update
-  Table) after the document is edited.
+  that on opening (``w:updateFields`` in settings): Word asks whether to update the fields,
+  and Yes fills in its own page numbers. The stored results are ReformKit's estimate (see
+  ``docx_pages``), so a reader that never updates still shows plausible numbers.
+* The entries are deliberately not wrapped in a TOC field, as Word's own contents are:
+  LibreOffice (checked with 7.4) then shows every page number exactly as stored, even with
+  the bookmarks and ``PAGEREF`` fields in place. After editing headings in Word, insert
+  Word's own contents (References → Table of Contents) to rebuild the list.
 
 A contents that would spill a line or two onto another page is set closer (no space between
 entries), and a section's entry is kept on the page of its first sub-entry.
@@ -27,8 +29,6 @@ from reformkit.export.docx_xml import (
     PPR_ORDER,
     clean,
     element,
-    field_begin,
-    field_end,
     field_runs,
     insert_ordered,
     text_run,
@@ -51,19 +51,17 @@ class Entry:
 
 def toc_paragraphs(
     entries: Sequence[Entry],
-    depth: int,
     style_ids: dict[int, str],
     text_width_twips: int,
     page_twips: int,
 ) -> list[Any]:
-    """The ``w:p`` elements of a contents list down to ``depth``.
+    """The ``w:p`` elements of a contents list (``entries`` are headings down to a depth).
 
     ``style_ids`` maps a level to its "toc N" style id; ``page_twips`` is the height a page
     has for text, used to decide whether the list should be set closer."""
-    instruction = f'TOC \\o "1-{depth}" \\h \\z \\u'
     if not entries:
         paragraph = _entry_paragraph(style_ids[1], text_width_twips, None)
-        paragraph.extend(field_runs(instruction, "No headings yet."))
+        paragraph.append(text_run("No headings yet."))
         return [paragraph]
     spacing = _CLOSE if height(entries) > page_twips else None  # set closer
     paragraphs = []
@@ -75,15 +73,11 @@ def toc_paragraphs(
             spacing[min(entry.level, 2)] if spacing else None,
             keep=following is not None and following.level > entry.level,
         )
-        if index == 0:
-            paragraph.extend(field_begin(instruction))
         link = element("w:hyperlink", {"w:anchor": entry.bookmark, "w:history": "1"})
         link.append(text_run(clean(entry.text)))
         link.append(text_run("\t"))
         link.extend(field_runs(f"PAGEREF {entry.bookmark} \\h", str(entry.page)))
         paragraph.append(link)
-        if following is None:
-            paragraph.append(field_end())
         paragraphs.append(paragraph)
     return paragraphs
 

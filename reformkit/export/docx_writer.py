@@ -122,6 +122,7 @@ class _Writer:
         self.text_width = _text_width(document)
         self.page_height = _page_height(document)
         self.sections = Sections(document.element.body)
+        self._wide: dict[int, bool] = {}
         self.bookmarks = _bookmark_names(laid)
         self._next_bookmark = 1
         self._headings_seen = 0
@@ -239,7 +240,7 @@ class _Writer:
             self.laid,
             self.text_width,
             self.page_height,
-            lambda table: _is_wide(table, self.text_width),
+            self.is_wide,
             contents_pages=-(-tall // self.page_height),
         )
         entries = [
@@ -247,7 +248,7 @@ class _Writer:
             for index, h, name in listed
         ]
         levels = {1: self.styles["TOC 1"], 2: self.styles["TOC 2"]}
-        for made in toc_paragraphs(entries, depth, levels, self.text_width, self.page_height):
+        for made in toc_paragraphs(entries, levels, self.text_width, self.page_height):
             self._append(made)
         self.page_break()
 
@@ -290,7 +291,7 @@ class _Writer:
         before = self._last()
         if before is not None and before.tag == _P and before.find(_CARRIES_SECTION) is None:
             set_ppr(DocxParagraph(before, self.document._body), element("w:keepNext"))
-        landscape = _is_wide(table, self.text_width) and self.sections.can_turn
+        landscape = self.is_wide(table) and self.sections.can_turn
         width = self.text_width
         if landscape:
             width = self.sections.start_landscape(self._kept_start())
@@ -302,13 +303,20 @@ class _Writer:
         if landscape:
             self.sections.end_landscape()
 
+    def is_wide(self, table: Table) -> bool:
+        """Whether ``table`` goes on landscape pages; measured once per table."""
+        key = id(table)
+        if key not in self._wide:
+            self._wide[key] = _is_wide(table, self.text_width)
+        return self._wide[key]
+
     def _last(self) -> Any:
         """The last element written to the body (before its final section properties)."""
-        body = self.document.element.body
-        last = body[-1] if len(body) else None
-        if last is not None and last.tag == _SECT_PR:
-            last = last.getprevious()
-        return last
+        try:
+            last = self.document.element.body[-1]  # len() would count every child
+        except IndexError:
+            return None
+        return last.getprevious() if last.tag == _SECT_PR else last
 
     def _kept_start(self) -> Any:
         """The first of the paragraphs just written that are kept with what follows (or the
