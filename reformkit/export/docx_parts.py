@@ -24,6 +24,7 @@ from reformkit.export.docx_xml import (
     element,
     field_runs,
     insert_ordered,
+    is_right_to_left,
     set_rpr,
     text_run,
 )
@@ -37,7 +38,7 @@ def table_element(
     table: Table, style_id: str, text_style_id: str, text_width_twips: int
 ) -> tuple[Any, int]:
     """A ``w:tbl`` for ``table``: bordered style, header row that repeats on every page,
-    caption and description for screen readers, column widths. Returns it and its columns."""
+    description for screen readers, column widths. Returns it and its columns."""
     columns = max([len(table.header), *(len(row) for row in table.rows)], default=1) or 1
     header = _pad(table.header, columns)
     rows = [_pad(row, columns) for row in table.rows]
@@ -62,12 +63,11 @@ def table_element(
         ),
     ):
         insert_ordered(tbl_pr, part, TBLPR_ORDER)
-    caption = clean(table.caption).strip()
     described = ", ".join(clean(h) for h in header if clean(h).strip())
-    if caption:
-        insert_ordered(tbl_pr, element("w:tblCaption", {"w:val": caption[:250]}), TBLPR_ORDER)
-    description = f"{caption}. " if caption else ""
-    description += f"{len(rows)} rows; columns: {described}." if described else ""
+    # The caption is the visible Caption paragraph the writer puts just before the table.
+    # Repeating it as w:tblCaption or in the description made pandoc, which joins those two
+    # into its table caption, read it twice; the alt text says only what the table holds.
+    description = f"{len(rows)} rows; columns: {described}." if described else ""
     if description:
         insert_ordered(
             tbl_pr, element("w:tblDescription", {"w:val": description[:1000]}), TBLPR_ORDER
@@ -127,9 +127,11 @@ def _row(
             insert_ordered(ppr, element("w:keepNext"), PPR_ORDER)
         if column in amounts:
             insert_ordered(ppr, element("w:jc", {"w:val": "right"}), PPR_ORDER)
+        value = clean(text)
+        if is_right_to_left(value):
+            insert_ordered(ppr, element("w:bidi"), PPR_ORDER)
         paragraph.append(ppr)
         cell.append(paragraph)
-        value = clean(text)
         if value:
             paragraph.append(text_run(value, bold=bold))
         row.append(cell)

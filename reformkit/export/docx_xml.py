@@ -132,7 +132,8 @@ def text_run(text: str, bold: bool = False, italic: bool = False, style_id: str 
     character at a time and is the slowest part of a long export.
     """
     run = element("w:r")
-    if bold or italic or style_id:
+    rtl = is_right_to_left(text)  # Arabic, Hebrew…: Word orders the run right to left
+    if bold or italic or style_id or rtl:
         properties = element("w:rPr")
         if style_id:
             properties.append(element("w:rStyle", {"w:val": style_id}))
@@ -140,6 +141,8 @@ def text_run(text: str, bold: bool = False, italic: bool = False, style_id: str 
             properties.append(element("w:b"))
         if italic:
             properties.append(element("w:i"))
+        if rtl:
+            properties.append(element("w:rtl"))
         run.append(properties)
     for piece in _TEXT_PIECES.split(text):
         if piece == "\n":

@@ -97,6 +97,10 @@ table.review td { background-color: #fff3de; border: 1px solid #e0b25e; }
 """
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+#: Every element that holds text takes its direction from its own first strong letter, so a
+#: paragraph or cell in Arabic or Hebrew reads right to left inside an English page. (User
+#: text is escaped, so a ``<p`` in the page is always one of ours.)
+_AUTO_DIRECTION = re.compile(r"<(p|h[1-6]|li|td|th|caption|figcaption)(?=[ >])")
 
 
 def write_html(laid: LaidOut, progress: Progress = no_progress, anchor_ids: bool = True) -> str:
@@ -114,7 +118,7 @@ def write_html(laid: LaidOut, progress: Progress = no_progress, anchor_ids: bool
     if laid.credit.strip() and not _ends_with_credit(laid):
         out.append(f'<p class="small">{html_text(laid.credit)}</p>\n')
     out.append("</body>\n</html>\n")
-    return "".join(out)
+    return _AUTO_DIRECTION.sub(r'<\1 dir="auto"', "".join(out))
 
 
 def anchor(name: str) -> str:

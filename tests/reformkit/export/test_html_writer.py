@@ -265,9 +265,10 @@ def test_every_kind_of_block(tmp_path: Path) -> None:
     assert "<b>Note:</b> A friendly note." in html
     assert "<b>Owner:</b> Team manager" in html
     assert "<b>Answers:</b> R18, R19" in html
-    assert '<p class="small">Small print.</p>' in html and '<p class="lead">A lead.</p>' in html
-    assert '<h3 id="section-1-1">1.1 Measures</h3>' in html
-    assert '<th scope="col" class="first"' in html
+    assert '<p dir="auto" class="small">Small print.</p>' in html
+    assert '<p dir="auto" class="lead">A lead.</p>' in html
+    assert '<h3 dir="auto" id="section-1-1">1.1 Measures</h3>' in html
+    assert '<th dir="auto" scope="col" class="first"' in html
     sources = [a["src"] or "" for t, a in page.tags if t == "img"]
     assert len(sources) == 1
     prefix = "data:image/png;base64,"
@@ -395,7 +396,7 @@ def test_a_300_section_plan_renders(catalogue: Catalogue) -> None:
         generated_plan(300), PLAN, catalogue.entries("recommendation"), catalogue.seed.credit
     )
     html = write_html(laid)  # how fast: benchmarks/big_plan_views.py
-    assert len(re.findall(r'<h2 id="section-\d+">', html)) == 300
+    assert len(re.findall(r'<h2 dir="auto" id="section-\d+">', html)) == 300
     ids = Page(html).ids()
     assert len(ids) == len(set(ids))
 
