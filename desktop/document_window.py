@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import palette
+from desktop import palette, wheel_guard, window_layout
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.open_editors import commit_open_editors
 from desktop.editing.part_editor import PartEditor
@@ -33,6 +33,7 @@ from desktop.panels.checks_panel import ChecksPanel
 from desktop.panels.coverage_panel import CoveragePanel
 from desktop.panels.preview_panel import PreviewPanel
 from desktop.panels.versions_panel import VersionsPanel
+from desktop.text_size import add_text_size_menu
 from reformkit.document.project import Project
 from reformkit.errors import ReformKitError
 
@@ -90,6 +91,8 @@ class DocumentWindow(QMainWindow):
         }
         self.tabifyDockWidget(self.docks["catalogue"], self.docks["versions"])
         self.tabifyDockWidget(self.docks["coverage"], self.docks["checks"])
+        window_layout.own_corners(self)
+        self.folding = window_layout.DockFolding(self, list(self.docks.values()))
         self.docks["coverage"].raise_()
         self.docks["catalogue"].raise_()
         self.saved_label = QLabel()
@@ -101,7 +104,11 @@ class DocumentWindow(QMainWindow):
                 self.menu_actions[key].setEnabled(False)
         self._connect()
         self._update_title()
+        self.default_state = self.saveState()  # what View › Reset layout goes back to
         self._restore_layout()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            wheel_guard.install(app)
         self._restore_selection()
 
     # Building.
@@ -196,6 +203,9 @@ class DocumentWindow(QMainWindow):
         self.menus["view"].addSeparator()
         for dock in self.docks.values():
             self.menus["view"].addAction(dock.toggleViewAction())
+        self._action("view", "reset_layout", "&Reset layout", self.reset_layout, "Ctrl+Shift+R")
+        self.menus["view"].addSeparator()
+        add_text_size_menu(self.menus["view"], self, self.session.settings)
         appearance = self.menus["view"].addMenu("&Appearance")
         for name in palette.APPEARANCES:
             action = appearance.addAction(name)
@@ -261,7 +271,9 @@ class DocumentWindow(QMainWindow):
             self.guide.finished.connect(self._guide_finished)
             self.guide.close_requested.connect(self.show_document)
             self.centre.addWidget(self.guide)
+        self.folding.fold()  # the builder gets the whole window; the panels come back after
         self.centre.setCurrentWidget(self.guide)
+        self.guide.focus_first_field()  # type: ignore[attr-defined]
         self.statusBar().showMessage(
             "The guided builder: you can leave it at any time and "
             "come back with View › Guided builder.",
@@ -277,6 +289,21 @@ class DocumentWindow(QMainWindow):
         if self.guide is not None:
             commit_open_editors(self.guide)  # leaving the builder keeps what was typed
         self.centre.setCurrentWidget(self.splitter)
+        self.folding.unfold()
+
+    def reset_layout(self) -> None:
+        """Every panel back where it started, at its first size."""
+        if self.folding.folded:
+            self.folding.saved = self.default_state
+            return
+        self.restoreState(self.default_state)
+        for dock in self.docks.values():
+            dock.show()
+        self.docks["coverage"].raise_()
+        self.docks["catalogue"].raise_()
+        window_layout.first_sizes(
+            self, self.docks["catalogue"], self.docks["coverage"], self.splitter
+        )
 
     def find_in_catalogue(self) -> None:
         self.docks["catalogue"].show()
@@ -386,18 +413,14 @@ class DocumentWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
             return
-        # A first layout that gives the document most of the room.
-        self.resizeDocks([self.docks["coverage"]], [self.height() // 4], Qt.Orientation.Vertical)
-        self.resizeDocks(
-            [self.docks["catalogue"]], [self.width() * 22 // 100], Qt.Orientation.Horizontal
+        window_layout.first_sizes(
+            self, self.docks["catalogue"], self.docks["coverage"], self.splitter
         )
-        width = self.width()
-        self.splitter.setSizes([width * 23 // 100, width * 32 // 100, width * 33 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         commit_open_editors(self)  # what is typed in a cell is kept, Enter or not
         self.session.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.session.settings.setValue(STATE_KEY, self.saveState())
+        self.session.settings.setValue(STATE_KEY, self.folding.state_to_keep())
         self.project.close()
         self.session.window_closed(self)
         super().closeEvent(event)

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCommandLinkButton,
     QGridLayout,
     QLabel,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import palette
 from desktop.help_dialogs import show_about
 from desktop.session import AppSession
+from desktop.text_size import add_text_size_menu
 
 TITLE = "ReformKit"
 REASSURANCE = (
@@ -40,6 +43,10 @@ class StartScreen(QMainWindow):
         self.setWindowTitle(TITLE)
         self.resize(880, 640)
         self.buttons: dict[str, QCommandLinkButton] = {}
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            palette.install_style(app)  # the focused choice wears a frame
+        self.choice_keys = ChoiceKeys(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -95,7 +102,9 @@ class StartScreen(QMainWindow):
             button.setAccessibleDescription(description)
             button.clicked.connect(lambda _checked=False, act=action: act())
             grid.addWidget(button, index // 2, index % 2)
+            button.installEventFilter(self.choice_keys)
             self.buttons[key] = button
+        self.choice_keys.grid = grid
         layout.addSpacing(12)
         recent_label = QLabel("<b>Recent documents</b>", body)
         layout.addWidget(recent_label)
@@ -111,6 +120,8 @@ class StartScreen(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        view_menu = self.menuBar().addMenu("&View")
+        add_text_size_menu(view_menu, self, self.session.settings)
         help_menu = self.menuBar().addMenu("&Help")
         first = True
         for spec in self.session.kinds:
@@ -173,8 +184,58 @@ class StartScreen(QMainWindow):
         self.catalogue_window.show()
         self.catalogue_window.raise_()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or focused is self.recent:
+            next(iter(self.buttons.values())).setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+
+
+_MOVES = {
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+}
+
+
+class ChoiceKeys(QObject):
+    """Enter and Space choose the focused choice; the arrow keys move between choices."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.grid: QGridLayout | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QCommandLinkButton):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            watched.click()
+            return True
+        if key in _MOVES and self.grid is not None:
+            return self._move(watched, *_MOVES[Qt.Key(key)])
+        return False
+
+    def _move(self, button: QCommandLinkButton, rows: int, columns: int) -> bool:
+        assert self.grid is not None
+        index = self.grid.indexOf(button)
+        if index < 0:
+            return False
+        position: tuple[int, int, int, int] = self.grid.getItemPosition(index)  # type: ignore[assignment]
+        row, column = position[0], position[1]
+        entry = self.grid.itemAtPosition(row + rows, column + columns)
+        target = entry.widget() if entry is not None else None
+        if target is None:
+            return False
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
 
 def _kinds_in_words(session: AppSession) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFrame,
     QTextFrameFormat,
+    QTextOption,
 )
 
 from desktop.panels.preview_parts import Part
@@ -54,6 +55,14 @@ def load_data_url(kind: int, url: QUrl | str) -> object:
         image = QImage.fromData(raw)
         return image if not image.isNull() else _NOTHING
     return QByteArray(raw)
+
+
+def keep_words_whole(document: QTextDocument) -> None:
+    """Lines break between words only: a table column is never narrower than its longest
+    word, and a table too wide for the preview scrolls sideways instead."""
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
 
 
 class Place(NamedTuple):
@@ -88,6 +97,7 @@ class Page:
         self.css = css
         document.setUndoRedoEnabled(False)
         document.setDocumentMargin(MARGIN)
+        keep_words_whole(document)
         document.setDefaultStyleSheet(css)
         root = document.rootFrame().frameFormat()
         root.setBackground(QColor("#ffffff"))

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QShowEvent, QTextDocument
+from PySide6.QtGui import QShowEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.background import LatestResult
@@ -47,6 +47,7 @@ class PreviewPanel(QTextBrowser):
         self.page = Page(self.document())
         self.document().setUndoRedoEnabled(False)
         keep_words_whole(self.document())
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # kept for every page swapped in
         sizes = text_size()
         self.text_factor = sizes.factor  # the app's text size: the page's text follows it
         sizes.text_scaled.connect(self.set_text_scale)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from desktop.panels.preview_columns import keep_short_cells_whole
 from reformkit.export.html_writer import anchor, write_html
 from reformkit.layout.blocks import Block, Heading, LaidOut
 
@@ -52,12 +53,13 @@ def write_part(laid: LaidOut, blocks: tuple[Block, ...], front: bool) -> Part:
         body = _body(page)
         if headings:
             body = body[: _tag_start(body, headings[0].anchor)]
-        return Part(None, "", body)
+        return Part(None, "", keep_short_cells_whole(body))
     heading = blocks[0]
     assert isinstance(heading, Heading)
     page = write_html(replace(laid, title="", subtitle="", metadata=(), credit="", blocks=blocks))
     body = _body(page)
-    return Part(None, heading.anchor, body[_tag_start(body, heading.anchor) :])
+    body = body[_tag_start(body, heading.anchor) :]
+    return Part(None, heading.anchor, keep_short_cells_whole(body))
 
 
 def write_parts(laid: LaidOut, previous: list[Part] | None = None) -> tuple[list[Part], int]:

@@ -148,6 +148,7 @@ class WizardFrame(QWidget, Generic[PageT]):
         layout.addWidget(self.problem)
         layout.addLayout(bar)
 
+        self._focus_pending = False
         self._tab_timer = QTimer(self)
         self._tab_timer.setSingleShot(True)
         self._tab_timer.setInterval(0)
@@ -172,7 +173,8 @@ class WizardFrame(QWidget, Generic[PageT]):
     def page(self, number: int) -> PageT:
         return self.page_list[number - 1]
 
-    def go_to_step(self, number: int) -> None:
+    def go_to_step(self, number: int, focus: bool = True) -> None:
+        """Show step ``number``; with ``focus``, put the keyboard in its first field."""
         number = max(1, min(int(number), self.step_count()))
         changed = number != self._step
         self._step = number
@@ -184,6 +186,7 @@ class WizardFrame(QWidget, Generic[PageT]):
         self.current_page().shown()
         self._update_buttons()
         self.editor.project.set_state(self.spec.state_key, str(number))
+        self._focus_pending = focus
         self._schedule_tab_order()
         if changed:
             self.step_changed.emit(number)
@@ -247,8 +250,8 @@ class WizardFrame(QWidget, Generic[PageT]):
         self.undo_button.setToolTip(f"Undo: {text}" if text else "Nothing to undo")
 
     def _row_chosen(self, row: int) -> None:
-        if row >= 0:
-            self.go_to_step(row + 1)
+        if row >= 0:  # the user is moving through the list: focus stays in it
+            self.go_to_step(row + 1, focus=False)
 
     def _document_changed(self, _change: str, _target: str) -> None:
         self._update_marks()
@@ -275,6 +278,31 @@ class WizardFrame(QWidget, Generic[PageT]):
         self._tab_timer.start()
 
     def fix_tab_order(self) -> None:
+        self.fix_tab_order_now()
+        if self._focus_pending and self.isVisible():
+            self._focus_pending = False
+            self.focus_first_field()
+
+    def first_field(self) -> QWidget | None:
+        """Where typing starts on this step: its first box, list or tick box (a push
+        button only if the step has nothing else)."""
+        page = self.current_page()
+        found = [w for w in _focusable(page) if w.isEnabled() and w.isVisibleTo(page)]
+        fields = [w for w in found if not isinstance(w, QPushButton)]
+        chosen = fields or found
+        return chosen[0] if chosen else None
+
+    def focus_first_field(self) -> None:
+        self.fix_tab_order_now()
+        field = self.first_field()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+            scroller = _scroll_area_of(field)
+            if scroller is not None:
+                scroller.ensureWidgetVisible(field)
+
+    def fix_tab_order_now(self) -> None:
+        """Tab goes steps → the page, top to bottom → the buttons."""
         chain = [self.steps, *_focusable(self.current_page()), *self._bar_buttons()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -297,6 +325,13 @@ def _focusable(widget: QWidget) -> list[QWidget]:
         return []
     layout = widget.layout()
     return _from_layout(layout) if layout is not None else []
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def _from_layout(layout: QLayout) -> list[QWidget]:

@@ -97,11 +97,13 @@ class GuidePage(StepPage):
                 self.layout_.addWidget(widget, 1 if widget is alone[0] else 0)
             body.deleteLater()
             return
+        growing = [w for w in self.blocks if _grows(w)]
         for widget in self.blocks:
             widget.setParent(body)
             widget.scrolls_with_page()
-            box.addWidget(widget)
-        box.addStretch(1)
+            box.addWidget(widget, 1 if widget in growing else 0)
+        if not growing:  # tables take the spare height; without one it stays at the bottom
+            box.addStretch(1)
         self.layout_.addWidget(scrolling(body, self.step.title, self), 1)
 
     # Helpers for blocks.
@@ -175,3 +177,8 @@ class GuidePage(StepPage):
         # A page out of sight is brought up to date when it is shown.
         if self.isVisible():
             self.refresh()
+
+
+def _grows(block: BlockWidget) -> bool:
+    """A block whose table (or list) should take the page's spare height."""
+    return block.stretchy or bool(block.findChildren(ItemTableEditor))

@@ -255,7 +255,9 @@ def test_a_hidden_preview_waits_until_shown(
 def test_the_parts_make_up_the_writers_whole_page(
     charter: DocumentEditor, catalogue: Catalogue
 ) -> None:
-    """Cutting the page into parts must not change a character of what the writer wrote."""
+    """Cutting the page into parts must not change a character of what the writer wrote
+    (but for the short cells the preview keeps on one line)."""
+    from desktop.panels.preview_columns import keep_short_cells_whole
     from reformkit.export.html_writer import write_html
     from reformkit.layout.engine import lay_out
 
@@ -266,7 +268,7 @@ def test_the_parts_make_up_the_writers_whole_page(
     page = write_html(laid)
     body = page[page.index("<body>") + len("<body>") : page.rindex("</body>")]
     parts, written = write_parts(laid)
-    assert "".join(part.html for part in parts).strip() == body.strip()
+    assert "".join(part.html for part in parts).strip() == keep_short_cells_whole(body).strip()
     assert written == len(parts) == len(project.document.sections) + 3
     again, written = write_parts(laid, parts)
     assert written == 0 and all(a is b for a, b in zip(again, parts, strict=True))
