@@ -178,12 +178,13 @@ def _own_tags(item: Item, section: Section) -> tuple[str, ...]:
 
 
 def _record_title(item_type: ItemType, item: Item, references: dict[str, Item]) -> str:
-    """A record's heading: ``Innovation Zone: North Brackenford``, or its kind alone
-    (``Single pot``) when its title is empty or is not words (a date, an amount)."""
+    """A record's heading: ``Right-to-request proposal: Probation``, or its kind alone
+    (``Single pot``) when its title is empty, not words (a date, an amount) or has a colon
+    of its own; the title then shows among the details, with its label."""
     name = item_type.title_field
     if name and item_type.field(name).type in (TEXT, LONG_TEXT):
         value = _value(item_type, item, name, references)
-        if value:
+        if value and ":" not in value:  # a title with a colon of its own reads as a label
             return f"{item_type.label}: {value}" if value != item_type.label else value
     return item_type.label
 
