@@ -21,18 +21,13 @@ from reformkit.document.guide import (
     Today,
 )
 
-OWN_TEXT = "Say in your own words what this means for your team."
-OWN_COMMITMENT_TEXT = "Say what managers will do, who is responsible and by when."
+# A clause of the user's own starts with no words but "New right" in what must be filled
+# (the builder's words to be replaced, shown as a hint and ignored by coverage): what to
+# write is said by the step's explanation and the field's help, never stored as text.
 
 
-def _clauses(section: str, item_type: str, label: str) -> ClauseBlock:
-    return ClauseBlock(
-        section,
-        item_type,
-        own_fields={"title": f"Our own {label}", "text": OWN_TEXT},
-        own_edit="title",
-        text_field="text",
-    )
+def _clauses(section: str, item_type: str, edit: str = "title") -> ClauseBlock:
+    return ClauseBlock(section, item_type, own_edit=edit, text_field="text")
 
 
 GUIDE = Guide(
@@ -64,12 +59,11 @@ GUIDE = Guide(
             "investigation”, a “'principle to collaborate'” and a “'principle to "
             "co-produce'” (p.20). Use the ones that fit, then reword them for your team.",
             (
-                _clauses("principles", "principle", "principle"),
+                _clauses("principles", "principle"),
                 ClauseBlock(
                     "principles",
                     "experiment",
                     own_label="Add something the team will try",
-                    own_fields={"title": "Something we will try"},
                     own_edit="title",
                     text_field="text",
                     offers=False,
@@ -83,7 +77,7 @@ GUIDE = Guide(
             "professional freedoms” (p.20). Other rights offered here, such as time to learn "
             "or fair pay, are ReformKit's suggestions, not the briefing's. Add your own if "
             "something is missing.",
-            (_clauses("rights", "right", "right"),),
+            (_clauses("rights", "right", edit="text"),),
         ),
         GuidedStep(
             "Duties",
@@ -92,7 +86,7 @@ GUIDE = Guide(
             "it does not define: the wording offered is ReformKit's suggestion, not the "
             "briefing's. The Liberated Method's two rules, “'stay legal' and 'do no harm'” "
             "(p.11), fit here too.",
-            (_clauses("duties", "duty", "duty"),),
+            (_clauses("duties", "duty"),),
         ),
         GuidedStep(
             "What managers commit to",
@@ -103,8 +97,7 @@ GUIDE = Guide(
                 ClauseBlock(
                     "commitments",
                     "commitment",
-                    own_fields={"title": "Our own commitment", "text": OWN_COMMITMENT_TEXT},
-                    own_edit="title",
+                    own_edit="text",
                     text_field="text",
                     offers=False,
                     prompts=Prompts(
@@ -114,7 +107,6 @@ GUIDE = Guide(
                         "still write commitments of your own.",
                         button_label="Write a commitment for this",
                         copy={"title": "title"},
-                        fields={"text": OWN_COMMITMENT_TEXT},
                         edit_field="text",
                         shown_field="text",
                     ),

@@ -126,10 +126,7 @@ GUIDE = Guide(
                     "standards",
                     "standard",
                     "standard",
-                    defaults={
-                        "service": "New service",
-                        "standard": "What every resident can expect",
-                    },
+                    defaults={"service": "New service", "standard": "New standard"},
                 ),
             ),
         ),
@@ -282,7 +279,7 @@ GUIDE = Guide(
                     "innovation_zone",
                     "zone",
                     "Start the Innovation Zone proposal",
-                    defaults={"area": "The area to be named"},
+                    defaults={"area": "New area"},
                     source="B8",  # the briefing's Innovation Zones
                 ),
             ),

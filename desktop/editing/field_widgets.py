@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from reformkit.document.evidence import is_placeholder
 from reformkit.document.fields import (
     CHOICE,
     DATE,
@@ -29,11 +30,16 @@ NONE_CHOSEN = "(none)"
 
 
 class FieldWidget:
-    """Adapts a Qt widget to one field: ``value()``, ``show_value()``, ``on_edit(callback)``."""
+    """Adapts a Qt widget to one field: ``value()``, ``show_value()``, ``on_edit(callback)``.
 
-    def __init__(self, field: Field, widget: QWidget):
+    A value that is only the builder's words to be replaced (``placeholders``, or "New
+    member") is shown as a greyed hint in an empty box, so what is typed replaces it."""
+
+    def __init__(self, field: Field, widget: QWidget, placeholders: tuple[str, ...] = ()):
         self.field = field
         self.widget = widget
+        self.placeholders = placeholders
+        self._hint = widget.placeholderText() if isinstance(widget, QLineEdit) else ""
         widget.setAccessibleName(field.label)
         if field.help:
             widget.setToolTip(field.help)
@@ -61,6 +67,8 @@ class FieldWidget:
     def show_value(self, value: Any) -> None:
         """Show a stored value without reporting it as an edit."""
         widget = self.widget
+        if self._show_hint(value):
+            value = ""
         blocked = widget.blockSignals(True)
         try:
             if isinstance(widget, QCheckBox):
@@ -84,6 +92,19 @@ class FieldWidget:
         finally:
             widget.blockSignals(blocked)
 
+    def _show_hint(self, value: Any) -> bool:
+        """Show the builder's words as the box's hint; whether ``value`` was such words."""
+        widget = self.widget
+        box = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+        if not isinstance(box, QLineEdit | QPlainTextEdit):
+            return False
+        replaced = is_placeholder(value, self.placeholders)
+        if replaced:
+            box.setPlaceholderText(self.field.help or str(value))
+        elif isinstance(box, QLineEdit):
+            box.setPlaceholderText(self._hint)
+        return replaced
+
     def on_edit(self, callback: Callable[[], None]) -> None:
         widget = self.widget
         if isinstance(widget, QCheckBox):
@@ -100,9 +121,13 @@ class FieldWidget:
 
 
 def make_field_widget(
-    field: Field, references: list[tuple[str, str]] | None = None, parent: QWidget | None = None
+    field: Field,
+    references: list[tuple[str, str]] | None = None,
+    parent: QWidget | None = None,
+    placeholders: tuple[str, ...] = (),
 ) -> FieldWidget:
-    """The right widget for ``field``. ``references`` lists (id, name) for a reference."""
+    """The right widget for ``field``. ``references`` lists (id, name) for a reference;
+    ``placeholders`` are the kind's words to be replaced (shown as hints, not text)."""
     widget: QWidget
     if field.type in (LONG_TEXT, TEXT_LIST):
         editor = QPlainTextEdit(parent)
@@ -143,7 +168,7 @@ def make_field_widget(
         elif field.type == INTEGER:
             line.setPlaceholderText("A whole number")
         widget = line
-    return FieldWidget(field, widget)
+    return FieldWidget(field, widget, placeholders)
 
 
 def _as_typed(field: Field, value: Any) -> str:

@@ -43,7 +43,8 @@ class ItemForm(QWidget):
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for field in self.item_type.fields:
             references = self._references(field.refers_to) if field.type == REFERENCE else None
-            widget = make_field_widget(field, references, self)
+            placeholders = editor.project.spec.placeholders
+            widget = make_field_widget(field, references, self, placeholders)
             widget.on_edit(partial(self._edited, field.name))
             self.widgets[field.name] = widget
             problem = QLabel("", self)

@@ -90,7 +90,7 @@ def starting_values(item_type: ItemType, values: dict[str, Any], label: str) -> 
         elif field.name == item_type.title_field or field.type == LONG_TEXT:
             values[field.name] = f"New {label}"
         else:
-            values[field.name] = f"{field.label} to add"
+            values[field.name] = f"New {field.label.lower()}"
     return values
 
 
