@@ -32,12 +32,13 @@ from reformkit.errors import ReformKitError, UnknownEntryError
 
 
 def source_line(source: Source, entry: Entry | None) -> str:
-    """Where an item came from, in words: "From the briefing: D1 Duty of candour — page 20"."""
+    """Where an item came from, in words: "From the briefing: Duty of candour — page 20"
+    (titles and pages, never the catalogue's internal codes)."""
     if entry is None:
-        return f"From the catalogue: {source.entry_id} (no longer in the catalogue)"
+        return "From an entry no longer in the catalogue"
     if entry.origin == USER or entry.id.startswith("U-"):
         return f"From your library: {entry.title}"
-    text = f"From the briefing: {entry.id} {entry.title}"
+    text = f"From the briefing: {entry.title}"
     return text + (f" — page {entry.page}" if entry.page else "")
 
 

@@ -75,6 +75,7 @@ class PartsModel(QStandardItemModel):
         self.catalogue = catalogue
         self._rows: dict[str, QStandardItem] = {}
         self._types: dict[tuple[str, str], ItemType] = {}
+        self._refusal_shown = False  # a refusal is in the status bar, to clear once it passes
         self.rebuild()
 
     # Reading the rows.
@@ -277,8 +278,12 @@ class PartsModel(QStandardItemModel):
         try:
             self.plan_drop(data, row, parent)
         except DropRefusedError as refusal:
+            self._refusal_shown = True
             self.refused.emit(str(refusal))
             return False
+        if self._refusal_shown:  # a place that takes it: the refusal no longer stands
+            self._refusal_shown = False
+            self.refused.emit("")
         return True
 
     def dropMimeData(
@@ -362,11 +367,11 @@ class PartsModel(QStandardItemModel):
             try:
                 entry = self.catalogue.get(entry_id)
             except ReformKitError:
-                raise DropRefusedError(f"The catalogue has no entry '{entry_id}'.") from None
+                raise DropRefusedError("That entry is no longer in the catalogue.") from None
             if not accepts_entry(section_type, entry):
                 kind = KINDS[entry.kind].label.lower() if entry.kind in KINDS else entry.kind
                 raise DropRefusedError(
-                    f"“{section.title}” has no place for a {kind} such as {entry.id}. "
+                    f"“{section.title}” has no place for a {kind} such as “{entry.title}”. "
                     f"It holds {_listed(section_type.item_types)}."
                 )
         return DropPlan("add-entries", "\n".join(entry_ids), section.id, index)

@@ -102,7 +102,7 @@ class PartsTree(QTreeView):
         self.expanded.connect(lambda index: self._collapsed.discard(self._id(index)))
         self.collapsed.connect(lambda index: self._collapsed.add(self._id(index)))
         self.parts.refused.connect(self.status_message)
-        self.parts.dropped.connect(lambda _kind, part_id: self.select_part(part_id))
+        self.parts.dropped.connect(self._dropped)
         editor.changed.connect(self._document_changed)
         self._expand_all()
         self._update_actions()
@@ -374,6 +374,22 @@ class PartsTree(QTreeView):
             self.status_message.emit(str(error))
             QMessageBox.warning(self, "Cannot change the document", str(error))
             return None
+
+    def _dropped(self, kind: str, part_id: str) -> None:
+        """Select what was dropped, and say what happened (replacing any refusal shown
+        while it was dragged over a place that could not take it)."""
+        self.select_part(part_id)
+        document = self.editor.project.document
+        try:
+            if kind == SECTION:
+                said = f"Moved “{document.section(part_id).title}”."
+            else:
+                section, item = document.find_item(part_id)
+                name = self.parts.item_type(section.key, item.type).describe(item.fields)
+                said = f"“{name}” is now in “{section.title}”."
+        except KeyError:
+            said = ""
+        self.status_message.emit(said)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Just below an open section's heading is its first place, not the end of it."""

@@ -37,6 +37,7 @@ YOUR_LIBRARY = "Your library"
 SUGGESTION = "ReformKit suggestion, not from the briefing"
 # A translucent green reads on light and dark palettes alike; the row also says it in words.
 SUITABLE_TINT = QColor(46, 125, 50, 45)
+SUITS = "suits this part"  # said in words: a bare tick reads as "already added"
 _PADDING = 6
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,14 +54,20 @@ def origin_label(entry: Entry) -> str:
     return f"{where}, {entry.caveat}" if entry.caveat else where
 
 
+def shown_name(entry: Entry) -> str:
+    """An entry as people know it: a recommendation by its number, as the briefing
+    numbers them ("R4 …"); anything else by its title alone (never "W2" or "U-4ef5…")."""
+    return f"{entry.id} {entry.title}" if entry.kind == "recommendation" else entry.title
+
+
 def entry_row_html(entry: Entry, snippet: str = "", suits: str = "") -> str:
-    """One row: id and title in bold; then kind, origin and whether it suits the chosen part
-    (``suits`` is that part's title, or empty)."""
+    """One row: the entry's name in bold; then kind, origin and, in words, whether it suits
+    the chosen part (``suits`` is that part's title, or empty)."""
     line = f"{escape(kind_label(entry.kind))} · {escape(origin_label(entry))}"
-    # A tick, with the row's tint; the part's name is in the heading, the tooltip and the
-    # Add button, which keeps the row short in a narrow panel.
-    tick = "✓&nbsp;" if suits else ""
-    html = f"<b>{tick}{escape(entry.id)}&nbsp;&nbsp;{escape(entry.title)}</b><br><i>{line}</i>"
+    # Said in words, with the row's tint; the part's name is in the heading, the tooltip
+    # and the Add button, which keeps the row short in a narrow panel.
+    fits = f"<br><b>{SUITS.capitalize()}</b>" if suits else ""
+    html = f"<b>{escape(shown_name(entry))}</b><br><i>{line}</i>{fits}"
     if snippet:
         html += "<br>" + fts.mark(escape(snippet), "<b>", "</b>")
     return html
@@ -68,9 +75,9 @@ def entry_row_html(entry: Entry, snippet: str = "", suits: str = "") -> str:
 
 def entry_row_text(entry: Entry, snippet: str = "", suits: str = "") -> str:
     """The same row as plain text, for screen readers."""
-    text = f"{entry.id}, {entry.title}. {kind_label(entry.kind)}, {origin_label(entry)}."
+    text = f"{shown_name(entry)}. {kind_label(entry.kind)}, {origin_label(entry)}."
     if suits:
-        text += f" Suits “{suits}”."
+        text += f" {SUITS.capitalize()}: “{suits}”."
     if snippet:
         text += " " + fts.mark(snippet, "", "")
     return text
@@ -99,7 +106,7 @@ class EntryListModel(QStandardItemModel):
         item.setData(entry_row_html(entry, snippet, suits), HTML_ROLE)
         item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
         tip = f"{entry.title}\n{origin_label(entry)}"
-        item.setToolTip(tip + (f"\n✓ Suits “{suits}”" if suits else ""))
+        item.setToolTip(tip + (f"\n{SUITS.capitalize()}: “{suits}”" if suits else ""))
         if suits:
             item.setData(True, SUITABLE_ROLE)
             item.setData(SUITABLE_TINT, Qt.ItemDataRole.BackgroundRole)

@@ -358,10 +358,10 @@ class CataloguePanel(QWidget):
         if entry is None:
             self.add_button.setToolTip("Choose an entry in the list first.")
         elif self.is_suitable(entry):
-            self.add_button.setToolTip(f"Add {entry.id} to “{section.title}”.")
+            self.add_button.setToolTip(f"Add “{entry.title}” to “{section.title}”.")
         else:
             self.add_button.setToolTip(
-                f"{entry.id} is not made for “{section.title}”, so it is added as a paragraph."
+                f"“{entry.title}” is not made for “{section.title}”, so it is added as a paragraph."
             )
         self.add_button.setEnabled(entry is not None)
 
@@ -384,7 +384,7 @@ class CataloguePanel(QWidget):
         except ReformKitError as error:
             self.show_problem(str(error))
             return None
-        self.feedback.setText(f"Added {entry.id} “{entry.title}” to “{section.title}”.")
+        self.feedback.setText(f"Added “{entry.title}” to “{section.title}”.")
         self.item_added.emit(item_id)
         return item_id
 

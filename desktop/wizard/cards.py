@@ -182,7 +182,7 @@ class ItemCard(Card):
         try:
             entry = self.catalogue.get(item.source.entry_id)
         except ReformKitError:
-            return f"Drawn from the catalogue ({item.source.entry_id})"
+            return "Drawn from the catalogue, though no longer in it"
         title, words = self.item_type.title_field, self.text_field
         reworded = (bool(title) and item.fields.get(title) != entry.title) or (
             bool(words) and item.fields.get(words) != entry.wording

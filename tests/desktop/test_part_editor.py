@@ -134,7 +134,7 @@ def test_an_item_shows_its_kind_and_source_and_edits_its_tags(
     assert page.heading.text() == "Board member"
     entry = catalogue.get(member.source.entry_id)
     assert page.source.text() == (
-        f"From the briefing: {entry.id} {entry.title} — page {entry.page}"
+        f"From the briefing: {entry.title} — page {entry.page}"
     )
     assert not page.banner.isVisibleTo(page)
     _tick(page.tags, "R22")
