@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import reformkit
 import resources
 from desktop import palette
+from desktop.editing.open_editors import commit_open_editors
 from desktop.error_hook import make_excepthook
 from desktop.launcher import document_kinds
 from desktop.main_window import MainWindow
@@ -111,11 +112,17 @@ def run(args: list[str]) -> int:
             )
         start = StartScreen(session)
         sys.excepthook = make_excepthook(lambda: QApplication.activeWindow() or start, log_file)
-        wanted = document_paths(args) or session.left_open_by_a_crash()
-        if wanted:
-            for path in wanted:
-                session.open_document(path, start)
+        session.start_screen_wanted.connect(start.come_back)
+        # The desktop session is ending (log out, shut down): keep what is typed in cells.
+        app.commitDataRequest.connect(lambda _manager: _commit_all(session))
+        named = document_paths(args)
+        crashed = [] if named else session.left_open_by_a_crash()
+        if named or crashed:
             session.open_failed.connect(lambda _message: _show_start_if_alone(session, start))
+            if crashed:
+                session.restore(crashed, start)
+            for path in named:
+                session.open_document(path, start)
         else:
             start.show()
         return app.exec()
@@ -138,6 +145,11 @@ def _cannot_open(library: Path, message: str) -> int:
     stop_logging()
     QMessageBox.critical(None, CANNOT_OPEN_TITLE, message)
     return 2
+
+
+def _commit_all(session: AppSession) -> None:
+    for window in session.windows:
+        commit_open_editors(window)
 
 
 def _show_start_if_alone(session: AppSession, start: StartScreen | None) -> None:

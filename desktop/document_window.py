@@ -188,6 +188,9 @@ class DocumentWindow(QMainWindow):
         self._action("file", "send_parts", "&Send parts to a partner…", self.send_parts)
         self._action("file", "merge_package", "&Merge a returned package…", self.merge_package)
         self.menus["file"].addSeparator()
+        self._action(
+            "file", "start_screen", "Start &screen", self.session.start_screen_wanted.emit
+        )
         self._action("file", "close", "&Close", self.close, keys.Close)
         self._action("file", "quit", "&Quit", QApplication.closeAllWindows, "Ctrl+Q")
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
@@ -213,6 +216,13 @@ class DocumentWindow(QMainWindow):
         self._action(
             "help", "help", "&How to write your document", self.show_help, keys.HelpContents
         )
+        for sample in self.session.kinds.samples():  # a finished one, to see what it looks like
+            self._action(
+                "help",
+                f"sample_{sample.name}",
+                f"Open the {sample.label.replace('Sample', 'sample')}",
+                lambda s=sample: self.session.open_sample(s, self),
+            )
         self._action(
             "help",
             "about",
@@ -315,6 +325,7 @@ class DocumentWindow(QMainWindow):
         target = self.session.prompts.save_path(self, "Save a copy as", suggested)
         if target is None:
             return
+        self.session.remember_folder(target)
         try:
             self.project.save_as(target, force=True)  # the save dialog asked
         except ReformKitError as error:

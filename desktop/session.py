@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.document_window import DocumentWindow
 
 OPEN_KEY = "session/open"  # documents open now; left non-empty only by a crash
+FOLDER_KEY = "dialogs/folder"  # the folder the user last chose in a file dialog
 CANNOT_OPEN = "ReformKit cannot open this file"
 CANNOT_CREATE = "ReformKit cannot make this document"
 
@@ -37,6 +38,8 @@ CANNOT_CREATE = "ReformKit cannot make this document"
 class AppSession(QObject):
     window_opened = Signal(object)  # a DocumentWindow
     open_failed = Signal(str)  # the message shown
+    # No document is open any more, or the user asked for it: show the start screen.
+    start_screen_wanted = Signal()
 
     def __init__(
         self,
@@ -55,6 +58,42 @@ class AppSession(QObject):
         self.recent = RecentFiles(settings)
         self.windows: list[DocumentWindow] = []
         self._opening: set[Path] = set()
+        self._restoring: list[Path] = []  # reopened after a crash, to say so when shown
+
+    # Folders offered by file dialogs.
+    def folder(self) -> Path:
+        """Where a file dialog starts: the folder last chosen, or Documents/ReformKit
+        (made if need be, so the dialog never falls back to the program's own folder)."""
+        stored = self.settings.value(FOLDER_KEY, "", str)
+        if stored and Path(str(stored)).is_dir():
+            return Path(str(stored))
+        folder = self.paths.documents
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return Path.home()
+        return folder
+
+    def remember_folder(self, path: Path) -> None:
+        """Keep the folder of a file the user chose, for the next dialog."""
+        folder = path if path.is_dir() else path.parent
+        self.settings.setValue(FOLDER_KEY, str(folder))
+
+    # After a crash.
+    def restore(self, paths: list[Path], parent: QWidget | None = None) -> None:
+        """Reopen the documents a crash left open; each window says what came back."""
+        self._restoring = [Path(p).resolve() for p in paths]
+        for path in paths:
+            self.open_document(path, parent)
+
+    def restored_message(self) -> str:
+        names = ", ".join(f"“{p.stem}”" for p in self._restoring)
+        count = len(self._restoring)
+        what = "the document" if count == 1 else f"the {count} documents"
+        return (
+            f"ReformKit stopped unexpectedly last time, so it reopened {what} that were "
+            f"open: {names}. Everything typed before then was saved."
+        )
 
     # Opening.
     def open_document(
@@ -125,6 +164,8 @@ class AppSession(QObject):
         self.recent.add(project.path)
         self._remember_open()
         window.show()
+        if project.path.resolve() in self._restoring:
+            window.statusBar().showMessage(self.restored_message())
         if flagged:
             window.statusBar().showMessage(
                 f"{len(flagged)} part(s) drawn from the catalogue need review: their source "
@@ -140,6 +181,8 @@ class AppSession(QObject):
         if window in self.windows:
             self.windows.remove(window)
         self._remember_open()
+        if not self.windows and not self._opening:
+            self.start_screen_wanted.emit()  # closing the last document is not quitting
 
     def _remember_open(self) -> None:
         self.settings.setValue(OPEN_KEY, [str(w.project.path) for w in self.windows])
@@ -159,15 +202,34 @@ class AppSession(QObject):
         )
         if title is None:
             return
-        folder = self.paths.documents
-        suggested = folder / f"{_file_name(title)}.reformkit"
+        # The cover page names the organisation and the authors: asked now, both optional.
+        organisation = self.prompts.text(
+            parent,
+            f"New {spec.label}",
+            f"Which organisation is “{title}” for? (You can leave this empty.)",
+            "",
+        )
+        authors = self.prompts.text(
+            parent,
+            f"New {spec.label}",
+            "Who is writing it? Separate several names with commas. (You can leave this empty.)",
+            "",
+        )
+        suggested = self.folder() / f"{_file_name(title)}.reformkit"
         path = self.prompts.save_path(parent, f"Where should ReformKit keep “{title}”?", suggested)
         if path is None:
             return
+        self.remember_folder(path)
+        names = tuple(n.strip() for n in (authors or "").split(",") if n.strip())
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             project = Project.create(
-                path, spec, title, catalogue_version=self.catalogue.seed.version
+                path,
+                spec,
+                title,
+                organisation=organisation or "",
+                authors=names,
+                catalogue_version=self.catalogue.seed.version,
             )
         except (ReformKitError, OSError) as error:
             self.prompts.error(parent, CANNOT_CREATE, str(error))
@@ -183,9 +245,9 @@ class AppSession(QObject):
         self.open_document(path, parent)
 
     def choose_and_open(self, parent: QWidget | None = None) -> None:
-        folder = self.recent.paths()[0].parent if self.recent.paths() else self.paths.documents
-        path = self.prompts.open_path(parent, "Open a charter or plan", folder)
+        path = self.prompts.open_path(parent, "Open a charter or plan", self.folder())
         if path is not None:
+            self.remember_folder(path)
             self.open_document(path, parent)
 
 

@@ -153,6 +153,13 @@ class StartScreen(QMainWindow):
             action.triggered.connect(lambda _checked=False, s=slot: s())
             menu.addAction(action)
 
+    def come_back(self) -> None:
+        """Shown again: after the last document closes, or from File › Start screen."""
+        self.refresh_recent()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def refresh_recent(self) -> None:
         self.recent.clear()
         paths = self.session.recent.paths()
