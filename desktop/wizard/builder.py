@@ -39,9 +39,9 @@ class GuidedBuilder(WizardFrame[GuidePage]):
         page.layout_changed.connect(self._schedule_tab_order)
         return page
 
-    def go_to_step(self, number: int) -> None:
+    def go_to_step(self, number: int, focus: bool = True) -> None:
         commit_open_editors(self)  # a cell being typed in is kept (Alt+N, a step clicked)
-        super().go_to_step(number)
+        super().go_to_step(number, focus)
 
     def finish(self) -> None:
         commit_open_editors(self)
