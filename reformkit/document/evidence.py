@@ -39,9 +39,15 @@ def is_real(value: Any, placeholders: Iterable[str] = ()) -> bool:
     if not isinstance(value, str):
         return True  # a number, a date, a ticked flag
     text = " ".join(value.split()).lower()
-    if not text or text in {p.lower() for p in placeholders}:
+    if not text or text in _lowered(tuple(placeholders)):
         return False
     return not (_PLACEHOLDER.match(text) or _DOES_NOT_APPLY.match(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _lowered(placeholders: tuple[str, ...]) -> frozenset[str]:
+    """A kind's placeholders in lower case, worked out once rather than for every value."""
+    return frozenset(p.lower() for p in placeholders)
 
 
 def is_placeholder(value: Any, placeholders: Iterable[str] = ()) -> bool:
@@ -50,9 +56,7 @@ def is_placeholder(value: Any, placeholders: Iterable[str] = ()) -> bool:
     if not isinstance(value, str):
         return False
     text = " ".join(value.split()).lower()
-    return bool(text) and (
-        text in {p.lower() for p in placeholders} or bool(_PLACEHOLDER.match(text))
-    )
+    return bool(text) and (text in _lowered(tuple(placeholders)) or bool(_PLACEHOLDER.match(text)))
 
 
 def item_is_real(item: Item, placeholders: Iterable[str] = ()) -> bool:
@@ -150,9 +154,13 @@ def shown_by(document: Document, spec: DocumentSpec, evidence: Evidence) -> list
     """Every part or item of the document that shows ``evidence``."""
     found = []
     for section in document.sections:
+        if evidence.section and section.key != evidence.section:
+            continue  # the whole part is elsewhere: none of its items can show it
         if matches(evidence, section, None, spec.placeholders):
             found.append(Found(section, None, evidence.description))
         for item in section.items:
+            if evidence.item_type and item.type != evidence.item_type:
+                continue  # the common case, decided without a call
             if matches(evidence, section, item, spec.placeholders):
                 found.append(Found(section, item, evidence.description))
     return found
