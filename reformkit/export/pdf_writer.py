@@ -31,8 +31,8 @@ from reformkit.export.safe_write import ExportError, replacing
 if TYPE_CHECKING:
     from reformkit.layout.blocks import LaidOut
 
-#: Seconds LibreOffice may take to convert one document (a 3,000-section plan takes about a
-#: minute on a slow machine; the first start of a fresh profile adds a few seconds).
+#: Seconds LibreOffice may take to convert one document (a sample plan takes a few seconds,
+#: most of it starting LibreOffice with a fresh profile; very long plans take longer).
 TIMEOUT = 300.0
 NAMES = ("soffice", "libreoffice")
 #: Where the installers put LibreOffice when it is not on PATH.
@@ -200,11 +200,17 @@ def _run(command: Sequence[str], timeout: float, folder: Path) -> None:
 def _stop(process: subprocess.Popen[bytes]) -> None:
     """Stop LibreOffice and the processes it started (only those: its own group)."""
     try:
-        if sys.platform == "win32":
+        if sys.platform == "win32":  # soffice.exe starts soffice.bin: stop the whole tree
+            subprocess.run(
+                ["taskkill", "/T", "/F", "/PID", str(process.pid)],
+                capture_output=True,
+                timeout=30,
+                check=False,
+            )
             process.kill()
         else:
             os.killpg(process.pid, signal.SIGKILL)
-    except OSError:
+    except (OSError, subprocess.SubprocessError):
         pass  # it ended on its own meanwhile
     process.communicate()
 
