@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, Q
 APPEARANCES = ("System", "Light", "Dark", "High contrast")
 SETTING = "appearance"
 FOCUS_WIDTH = 2  # pixels: a focus frame seen from the back of a hall
+STYLED = "reformkitAccessibleStyle"  # set on the application once the style is wrapped
 MIN_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: controls against what is next to them
 
 # The focused control wears a frame in the highlight colour. Lists, trees and tables keep a
@@ -104,8 +105,9 @@ class AccessibleStyle(QProxyStyle):
 
 def install_style(app: QApplication) -> None:
     """Wrap the app's style once, and add the focus frames."""
-    if not isinstance(app.style(), AccessibleStyle):
+    if not app.property(STYLED):  # app.style() is Qt's style-sheet wrapper once styled
         app.setStyle(AccessibleStyle(app.style().name()))
+        app.setProperty(STYLED, True)
     if FOCUS_STYLE not in app.styleSheet():
         app.setStyleSheet(app.styleSheet() + FOCUS_STYLE)
 

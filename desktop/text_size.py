@@ -68,6 +68,8 @@ class TextSize(QObject):
         font = QFont(self.app.font())
         font.setPointSizeF(base * self.factor)
         self.app.setFont(font)
+        if self.app.styleSheet():  # widgets under a style sheet take a new font on re-polish
+            self.app.setStyleSheet(self.app.styleSheet())
         for window in self.app.topLevelWidgets():
             self.rescale(window, old)
         self.text_scaled.emit(self.factor)
@@ -97,8 +99,8 @@ def text_size(settings: QSettings | None = None) -> TextSize:
     assert isinstance(app, QApplication)
     found = app.findChild(TextSize, "reformkitTextSize")
     if isinstance(found, TextSize):
-        if found.settings is None and settings is not None:
-            found.settings = settings
+        if settings is not None and found.settings is not settings:
+            found.settings = settings  # a new session's settings (one per app, but tests)
             found.load()
         return found
     return TextSize(app, settings)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
+
+from desktop.text_size import add_text_size_menu
 
 StandardKey = QKeySequence.StandardKey
 
@@ -56,6 +59,9 @@ def build_menus(window: QMainWindow, handlers: MenuHandlers) -> dict[str, QActio
     add("edit", "find", "&Find…", handlers.find, StandardKey.Find)
     add("view", "expand", "&Expand all", handlers.expand_all, "Ctrl+Shift+Down")
     add("view", "collapse", "&Collapse all", handlers.collapse_all, "Ctrl+Shift+Up")
+    menus["view"].addSeparator()
+    settings = getattr(window, "settings", None)
+    add_text_size_menu(menus["view"], window, settings if isinstance(settings, QSettings) else None)
     add("help", "help", "&How to use the catalogue", handlers.help, StandardKey.HelpContents)
     menus["help"].addSeparator()
     add("help", "about", "&About ReformKit", handlers.about)
