@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import LatestResult
-from desktop.document_snapshot import snapshot
+from desktop.document_snapshot import shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.checks_words import ORDER, SEVERITIES, PartGroup, group_problems, style, summary
 from reformkit.catalogue.entry import Entry
@@ -147,7 +147,7 @@ class ChecksPanel(QWidget):
         recommendations = self.recommendations
 
         def prepare() -> Callable[[], tuple[list[Problem], list[PartGroup]]]:
-            document, spec = snapshot(project.document), project.spec
+            document, spec = shared_snapshot(self.editor), project.spec
             return lambda: _checked(document, spec, recommendations)
 
         self._worker.start(prepare)

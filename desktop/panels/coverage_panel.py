@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import LatestResult
-from desktop.document_snapshot import snapshot
+from desktop.document_snapshot import shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.coverage_grid import PART_ROLE, CoverageGridModel
 from desktop.panels.coverage_status import (
@@ -191,7 +191,7 @@ class CoveragePanel(QWidget):
         recommendations = self.recommendations
 
         def prepare() -> Callable[[], list[CoverageRow]]:
-            document, spec = snapshot(project.document), project.spec
+            document, spec = shared_snapshot(self.editor), project.spec
             return lambda: coverage(document, spec, recommendations)
 
         self._worker.start(prepare)

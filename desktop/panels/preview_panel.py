@@ -18,7 +18,7 @@ from PySide6.QtGui import QShowEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.background import LatestResult
-from desktop.document_snapshot import snapshot
+from desktop.document_snapshot import shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.preview_columns import scaled_css
 from desktop.panels.preview_page import Page, Place, keep_words_whole, load_data_url
@@ -71,7 +71,7 @@ class PreviewPanel(QTextBrowser):
         self._last_render_end = 0.0
         self._stale = False
         self._laid: LaidOut | None = None  # the last layout shown
-        self._worker = LatestResult(self._apply, self)
+        self._worker = LatestResult(lambda done: self._apply(done[0], None, done[1]), self)
         editor.changed.connect(self.schedule)
         if self._big():
             self.setPlainText("Laying out the preview…")
@@ -101,12 +101,15 @@ class PreviewPanel(QTextBrowser):
         laid = lay_out(project.document, project.spec, self.recommendations, self.credit)
         return self._apply(laid, started)
 
-    def _apply(self, laid: LaidOut, started: float | None = None) -> float:
-        """Write what changed in ``laid`` into the page; return the milliseconds."""
+    def _apply(
+        self, laid: LaidOut, started: float | None = None, parts: list[Part] | None = None
+    ) -> float:
+        """Write what changed in ``laid`` into the page (``parts``: already written by a
+        worker); return the milliseconds."""
         self._stale = False
         self._laid = laid
         started = time.perf_counter() if started is None else started
-        self.all_parts, _ = write_parts(laid, self.all_parts)
+        self.all_parts = parts if parts is not None else write_parts(laid, self.all_parts)[0]
         parts = self.window_of_parts.visible(self.all_parts)
         place = self._place()
         touched = None if not self.page.frames else self.page.update(parts, PATCH_LIMIT)
@@ -195,9 +198,15 @@ class PreviewPanel(QTextBrowser):
         project = self.editor.project
         recommendations, credit = self.recommendations, self.credit
 
-        def prepare() -> Callable[[], LaidOut]:
-            document, spec = snapshot(project.document), project.spec
-            return lambda: lay_out(document, spec, recommendations, credit)
+        def prepare() -> Callable[[], tuple[LaidOut, list[Part]]]:
+            document, spec = shared_snapshot(self.editor), project.spec
+            previous = list(self.all_parts)  # parts are frozen: safe to read on the worker
+
+            def work() -> tuple[LaidOut, list[Part]]:
+                laid = lay_out(document, spec, recommendations, credit)
+                return laid, write_parts(laid, previous)[0]
+
+            return work
 
         self._timer.stop()
         self._worker.start(prepare)
