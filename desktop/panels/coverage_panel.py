@@ -61,6 +61,11 @@ COLUMNS = ("No.", "Recommendation", "Status", "Answered by")
 WORK_AT_ONCE_PARTS = 400  # a document with fewer parts is worked out on the UI thread
 
 
+def _numbers(document: Document) -> list[tuple[str, str]]:
+    """What the views show of the sections besides coverage: their ids and titles."""
+    return [(s.id, s.title) for s in document.sections]
+
+
 def _part_count(document: Document) -> int:
     return len(document.sections) + sum(len(s.items) for s in document.sections)
 
@@ -75,6 +80,7 @@ class CoveragePanel(QWidget):
         self.editor = editor
         self.recommendations = catalogue.entries("recommendation")
         self.rows: list[CoverageRow] = []
+        self._numbers: list[tuple[str, str]] = []
         self.setAccessibleName("Coverage of the 22 recommendations")
 
         self.summary_label = QLabel()
@@ -202,6 +208,9 @@ class CoveragePanel(QWidget):
 
     def _show(self, rows: list[CoverageRow]) -> None:
         project = self.editor.project
+        if rows == self.rows and self._numbers == _numbers(project.document):
+            return  # most edits change no coverage: the views (thousands of rows) stay
+        self._numbers = _numbers(project.document)
         self.rows = rows
         self.summary_label.setText(summary(self.rows))
         self._fill_list()

@@ -31,6 +31,7 @@ from reformkit.layout.engine import lay_out
 
 DEBOUNCE_MS = 80  # the shortest gap between two renders while typing
 PATCH_LIMIT = 24  # more changed parts than this and the page is built again from scratch
+BIG_PAUSE_MS = 250  # a very big document's preview follows after this pause in typing
 LAY_OUT_AT_ONCE_PARTS = 6000  # a document with more parts is laid out on a worker thread
 
 
@@ -87,6 +88,9 @@ class PreviewPanel(QTextBrowser):
         300-section plan); while typing goes on, renders are spaced so typing stays smooth.
         A render that is already due includes every edit made before it runs.
         """
+        if self._big():  # copying it for the worker costs tens of ms: wait for a pause
+            self._timer.start(BIG_PAUSE_MS)
+            return
         if self._timer.isActive():
             return
         since = (time.perf_counter() - self._last_render_end) * 1000
