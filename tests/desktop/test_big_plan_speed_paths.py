@@ -18,7 +18,7 @@ from reformkit.catalogue.store import Catalogue
 from reformkit.document.project import Project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from generated_plan import generated_plan  # noqa: E402
+from generated_plan import generated_plan
 
 
 def _lines(view: QTreeWidget) -> list[tuple[str, ...]]:
