@@ -51,6 +51,8 @@ PLAN = DocumentSpec(
     elements=ELEMENTS,
     optional=OPTIONAL,
     placeholders=PLACEHOLDERS,
+    # Residents read these parts: the briefing's jargon is checked for there.
+    citizen_parts=("foreword", "place", "engagement", "accountability"),
     csv_targets={
         "board": "member",
         "missions": "mission",

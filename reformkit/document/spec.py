@@ -207,6 +207,9 @@ class DocumentSpec:
     elements: tuple[Element, ...] = ()
     optional: tuple[Optional, ...] = ()
     placeholders: tuple[str, ...] = ()  # words the builder fills in that say nothing yet
+    # Section keys of the parts residents read: the plain-English check looks there for the
+    # briefing's jargon ("place-based", "earned autonomy"), which its other readers know.
+    citizen_parts: tuple[str, ...] = ()
 
     @property
     def say(self) -> KindWords:
