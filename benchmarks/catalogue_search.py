@@ -44,6 +44,11 @@ QUERIES = [
     "we will",
     "team",
     "agency",
+    "a",  # the first letters someone types
+    "s",
+    "p",
+    "co",
+    "pr",
 ]
 ROUNDS = 15
 START_RUNS = 25
@@ -109,7 +114,7 @@ def main() -> None:
         f"catalogue search: {total} entries ({USER_CLAUSES} generated user clauses), "
         f"{len(QUERIES)} queries x {ROUNDS}"
     )
-    print(f"  median {median:.2f} ms, p95 {p95:.2f} ms  (target median <= 5 ms)")
+    print(f"  median {median:.2f} ms, p95 {p95:.2f} ms  (target p95 < 5 ms, one-letter prefixes included)")
     ours, reference = start_figures()
     print(
         f"start-up: reformkit --version {ours:.1f} ms, python -c pass {reference:.1f} ms, "

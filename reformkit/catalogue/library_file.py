@@ -70,6 +70,39 @@ def m002_origin_affects_caveat(db: Database) -> None:
     db.execute("delete from meta where key = 'seed_fingerprint'")
 
 
+@migrations()
+def m003_prefix_index(db: Database) -> None:
+    """The search index also keeps each word's first one, two and three letters, so the
+    first letters someone types find their entries at once rather than by reading every
+    word that starts with them (FTS5's ``prefix`` option). The index is rebuilt from the
+    entries; its triggers are the ones :func:`m001_entries` made."""
+    for trigger in ("entries_ai", "entries_ad", "entries_au"):
+        db.execute(f"drop trigger if exists [{trigger}]")
+    db.execute("drop table if exists entries_fts")
+    db.execute(
+        "create virtual table entries_fts using fts5("
+        "title, body, tokenize='porter', prefix='1 2 3', content='entries')"
+    )
+    db.execute(
+        "create trigger entries_ai after insert on entries begin "
+        "insert into entries_fts (rowid, title, body) values (new.rowid, new.title, new.body); "
+        "end"
+    )
+    db.execute(
+        "create trigger entries_ad after delete on entries begin "
+        "insert into entries_fts (entries_fts, rowid, title, body) "
+        "values ('delete', old.rowid, old.title, old.body); end"
+    )
+    db.execute(
+        "create trigger entries_au after update on entries begin "
+        "insert into entries_fts (entries_fts, rowid, title, body) "
+        "values ('delete', old.rowid, old.title, old.body); "
+        "insert into entries_fts (rowid, title, body) values (new.rowid, new.title, new.body); "
+        "end"
+    )
+    db.execute("insert into entries_fts (entries_fts) values ('rebuild')")
+
+
 def connect(path: Path | None) -> tuple[Database, Path | None]:
     """Open (or create) the library, returning it and where a corrupt old file was moved."""
     if path is None:
