@@ -1,8 +1,10 @@
 """``reformkit check FILE [--json]``: what a document still needs, part by part.
 
-Coverage gaps (a recommendation expected but missing, or partly answered) and every check of
-the document's kind, grouped under the part they belong to, each check with the briefing
-page it stands on. The exit code says whether anything needs attention (1) or not (0); a
+Coverage gaps (a recommendation expected but missing, or partly answered), every check of
+the document's kind and the plain-English findings (reformkit.plain), grouped under the part
+they belong to, each check with the briefing page it stands on. A part lists its first
+``PLAIN_SHOWN`` plain-English findings and counts the rest, unless ``--all`` is given.
+The exit code says whether anything needs attention (1) or not (0); a
 file that cannot be read is bad input (2), as for every command.
 """
 
@@ -20,9 +22,11 @@ if TYPE_CHECKING:
     from reformkit.document.coverage import CoverageRow
     from reformkit.document.model import Document
     from reformkit.document.spec import DocumentKinds, DocumentSpec
+    from reformkit.plain import Finding, Scores
 
 WHOLE_DOCUMENT = "The whole document"
 NOTHING_NEEDED = "Nothing needs attention."
+PLAIN_SHOWN = 5  # plain-English findings listed per part without --all
 
 
 def add_parser(commands: Any) -> None:
@@ -31,6 +35,11 @@ def add_parser(commands: Any) -> None:
     )
     check.add_argument("file", type=Path, help="a .reformkit document or a JSON document")
     check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every plain-English finding (otherwise {PLAIN_SHOWN} a part, then a count)",
+    )
     check.set_defaults(handler=check_file, inputs={"file": "a ReformKit document or JSON document"})
 
 
@@ -42,6 +51,11 @@ class PartReport:
     section_id: str | None
     gaps: list[CoverageRow] = field(default_factory=list)
     problems: list[tuple[Problem, str]] = field(default_factory=list)  # with the item's name
+    plain: list[tuple[Finding, str, str]] = field(default_factory=list)  # where, words found
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.gaps or self.problems or self.plain)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,9 +75,13 @@ class PartReport:
                 }
                 for problem, item in self.problems
             ],
+            "plain_english": [
+                {**finding.to_json(), "title": finding.title, "where": where, "text": words}
+                for finding, where, words in self.plain
+            ],
         }
 
-    def lines(self) -> list[str]:
+    def lines(self, every: bool = False) -> list[str]:
         lines = [self.title]
         for row in self.gaps:
             detail = f" ({row.detail})" if row.detail else ""
@@ -74,6 +92,14 @@ class PartReport:
         for problem, item in self.problems:
             where = f"{item}: " if item else ""
             lines.append(f"  {problem.severity:<8}  {where}{problem.message}")
+        shown = self.plain if every else self.plain[:PLAIN_SHOWN]
+        for finding, where, _ in shown:
+            place = f"{where}: " if where else ""
+            lines.append(f"  plain     {finding.title}. {place}{finding.message}")
+            lines.append(f"            Instead: {finding.suggestion} Why: {finding.why}")
+        if len(shown) < len(self.plain):
+            rest = len(self.plain) - len(shown)
+            lines.append(f"  … and {_count(rest, 'more plain-English finding')} (--all lists them)")
         return lines
 
 
@@ -85,14 +111,22 @@ def check_file(args: argparse.Namespace) -> int:
     with open_catalogue(args) as catalogue:
         recommendations = catalogue.entries("recommendation")
     parts = report(document, spec, recommendations)
-    attention = any(part.gaps or part.problems for part in parts)
+    attention = any(part.needs_attention for part in parts)
+    reading = _reading(document, spec)
     if args.json:
         json.dump(
             {
                 "title": document.meta.title,
                 "kind": document.kind,
                 "needs_attention": attention,
-                "parts": [part.to_json() for part in parts if part.gaps or part.problems],
+                "reading": {
+                    "reading_ease": round(reading.reading_ease, 1),
+                    "reading_age": round(reading.reading_age, 1),
+                    "words": reading.words,
+                    "sentences": reading.sentences,
+                    "syllables": reading.syllables,
+                },
+                "parts": [part.to_json() for part in parts if part.needs_attention],
             },
             sys.stdout,
             ensure_ascii=False,
@@ -100,8 +134,14 @@ def check_file(args: argparse.Namespace) -> int:
         )
         sys.stdout.write("\n")
     else:
-        print("\n".join(text_lines(document, spec, parts)))
+        print("\n".join(text_lines(document, spec, parts, reading, args.all)))
     return 1 if attention else 0
+
+
+def _reading(document: Document, spec: DocumentSpec) -> Scores:
+    from reformkit.plain import document_scores
+
+    return document_scores(document, spec)
 
 
 def read_document(path: Path, kinds: DocumentKinds) -> tuple[Document, DocumentSpec]:
@@ -145,6 +185,7 @@ def report(document: Document, spec: DocumentSpec, recommendations: Any) -> list
             home = home_section(document, spec, row.recommendation.id)
             (parts[home.id] if home is not None else whole).gaps.append(row)
     items = {item.id: (section, item) for section, item in document.items()}
+    _add_plain(document, spec, parts, whole)
     for problem in check_document(document, spec, recommendations):
         if problem.rule == RECOMMENDATION_MISSING:
             continue  # shown as a coverage gap, with its evidence and missing elements
@@ -159,18 +200,65 @@ def report(document: Document, spec: DocumentSpec, recommendations: Any) -> list
     return [*parts.values(), whole]
 
 
-def text_lines(document: Document, spec: DocumentSpec, parts: list[PartReport]) -> list[str]:
-    needing = [part for part in parts if part.gaps or part.problems]
+def _add_plain(
+    document: Document, spec: DocumentSpec, parts: dict[str, PartReport], whole: PartReport
+) -> None:
+    """Each plain-English finding under its part, named by its item and field."""
+    from reformkit.paths import AppPaths
+    from reformkit.plain import INTRO, USER_FILE, check_document, contexts, load_words
+
+    words = load_words(AppPaths.default().config / USER_FILE)
+    texts = {(piece.part_id, piece.field): piece for piece, _ in contexts(document, spec, words)}
+    for finding in check_document(document, spec, words):
+        piece = texts.get((finding.part_id, finding.field))
+        if piece is None:
+            whole.plain.append((finding, "", ""))
+            continue
+        section_type = spec.section_type(piece.section.key)
+        if finding.field == INTRO:
+            where = "Introduction"
+        else:
+            item = next(i for i in piece.section.items if i.id == piece.part_id)
+            item_type = section_type.item_type(item.type)
+            label = item_type.field(finding.field).label
+            where = f"{item_type.describe(item.fields)} › {label}"
+        words_found = piece.text[finding.start : finding.end]
+        parts[piece.section.id].plain.append((finding, where, words_found))
+
+
+def text_lines(
+    document: Document,
+    spec: DocumentSpec,
+    parts: list[PartReport],
+    reading: Scores | None = None,
+    every: bool = False,
+) -> list[str]:
+    needing = [part for part in parts if part.needs_attention]
     gaps = sum(len(part.gaps) for part in needing)
     checks = sum(len(part.problems) for part in needing)
+    plain = sum(len(part.plain) for part in needing)
     lines = [f"{document.meta.title} ({spec.label})"]
+    if reading is not None and reading.words:
+        lines.append(
+            f"Reading ease {reading.reading_ease:.0f} out of 100, reading age "
+            f"{reading.reading_age:.0f} ({reading.words:,} words in "
+            f"{_count(reading.sentences, 'sentence')})."
+        )
     if not needing:
         return [*lines, NOTHING_NEEDED]
-    counted = [_count(n, noun) for n, noun in ((gaps, "coverage gap"), (checks, "check")) if n]
-    lines.append(f"{' and '.join(counted)} in {_count(len(needing), 'part')} need attention.")
+    counted = [
+        _count(n, noun)
+        for n, noun in ((gaps, "coverage gap"), (checks, "check"), (plain, "plain-English finding"))
+        if n
+    ]
+    lines.append(f"{_joined(counted)} in {_count(len(needing), 'part')} need attention.")
     for part in needing:
-        lines.extend(("", *part.lines()))
+        lines.extend(("", *part.lines(every)))
     return lines
+
+
+def _joined(pieces: list[str]) -> str:
+    return pieces[0] if len(pieces) == 1 else f"{', '.join(pieces[:-1])} and {pieces[-1]}"
 
 
 def _count(number: int, noun: str) -> str:

@@ -91,7 +91,7 @@ def long_sentences(text: str, context: TextContext) -> list[Finding]:
             found.append(
                 Finding(
                     LONG_SENTENCE,
-                    f"This sentence has {count} words.",
+                    f"The sentence '{_opening(text[span.start : span.end])}' has {count} words.",
                     "Readers understand sentences of 25 words or fewer far better; in a long "
                     "one they lose the start before they reach the end.",
                     "Split it into two or three sentences, one idea each.",
@@ -102,6 +102,14 @@ def long_sentences(text: str, context: TextContext) -> list[Finding]:
                 )
             )
     return found
+
+
+def _opening(sentence: str, count: int = 6) -> str:
+    """The first few words of a sentence, to name it."""
+    found = words(sentence)
+    if len(found) <= count:
+        return sentence
+    return sentence[: found[count - 1].end()] + "…"
 
 
 def passives(text: str, context: TextContext) -> list[Finding]:
