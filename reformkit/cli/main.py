@@ -38,11 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from reformkit import selftest
-    from reformkit.cli import catalogue_commands, check_command, document_commands, package_commands
+    from reformkit.cli import (
+        catalogue_commands,
+        check_command,
+        check_docx_command,
+        document_commands,
+        package_commands,
+    )
 
     catalogue_commands.add_parser(commands)
     document_commands.add_parsers(commands)
     check_command.add_parser(commands)
+    check_docx_command.add_parser(commands)
     package_commands.add_parsers(commands)
     selftest.add_option(parser)
     return parser

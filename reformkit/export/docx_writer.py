@@ -94,6 +94,9 @@ def write_docx(
         writer.block(block)
         progress(done, total)
     writer.finish()
+    from reformkit.export.docx_readable import make_readable
+
+    readable = make_readable(document)  # a house template's pale or tiny styles, made readable
     # Build the whole file in memory first: if writing to disk then fails (a full disk),
     # no half-made zip is left open for Python to complain about later.
     content = io.BytesIO()
@@ -101,7 +104,7 @@ def write_docx(
     with replacing(Path(target)) as temporary:
         temporary.write_bytes(content.getvalue())
     progress(total, total)
-    return list(dict.fromkeys([*notes, *writer.warnings]))
+    return list(dict.fromkeys([*notes, *writer.warnings, *readable]))
 
 
 class _Writer:
