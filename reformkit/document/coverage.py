@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import Any
 
 from reformkit.catalogue.entry import Entry
-from reformkit.document.evidence import Found, shown_by, tagged
-from reformkit.document.model import Document
+from reformkit.document.evidence import Found, items_by_type, shown_by, tagged
+from reformkit.document.model import Document, Item, Section
 from reformkit.document.spec import DocumentSpec, Element
 
 
@@ -137,15 +137,19 @@ def coverage(
 ) -> list[CoverageRow]:
     """One row for each recommendation, in number order."""
     found = tagged(document, spec)
+    by_type = items_by_type(document)
     for declared in spec.evidence:
-        found.setdefault(declared.recommendation, []).extend(shown_by(document, spec, declared))
+        found.setdefault(declared.recommendation, []).extend(
+            shown_by(document, spec, declared, by_type)
+        )
     optional = {o.recommendation: o.reason for o in spec.optional}
+    answers_of = _Answers(spec)
     rows = []
     for entry in sorted(recommendations, key=lambda e: e.number or 0):
         elements = [e for e in spec.elements if e.recommendation == entry.id]
-        shown = {e.name: _element_evidence(document, spec, e) for e in elements}
+        shown = {e.name: _element_evidence(document, spec, e, by_type) for e in elements}
         evidence = [*found.get(entry.id, ()), *(f for fs in shown.values() for f in fs)]
-        answers = _unique(_answer(f, spec) for f in evidence)
+        answers = answers_of(evidence)
         missing = tuple(name for name, fs in shown.items() if not fs)
         expected = document.kind in entry.expected_in and entry.id not in optional
         if answers:
@@ -172,10 +176,15 @@ def coverage(
     return rows
 
 
-def _element_evidence(document: Document, spec: DocumentSpec, element: Element) -> list[Found]:
+def _element_evidence(
+    document: Document,
+    spec: DocumentSpec,
+    element: Element,
+    by_type: dict[str, list[tuple[Section, Item]]] | None = None,
+) -> list[Found]:
     found: list[Found] = []
     for evidence in element.evidence:
-        found.extend(shown_by(document, spec, evidence))
+        found.extend(shown_by(document, spec, evidence, by_type))
     return [
         Found(
             f.section,
@@ -192,6 +201,32 @@ def _answer(found: Found, spec: DocumentSpec) -> Answer:
         return Answer(section.id, section.title, None, section.title, found.reason)
     item_type = spec.section_type(section.key).item_type(item.type)
     return Answer(section.id, section.title, item.id, item_type.describe(item.fields), found.reason)
+
+
+class _Answers:
+    """Evidence as answers, each once, in order: what :func:`_answer` and :func:`_unique`
+    give, with each part's and item's words worked out once for a whole coverage (a big
+    plan's items answer many recommendations, and each was described again each time)."""
+
+    def __init__(self, spec: DocumentSpec):
+        self.spec = spec
+        self.places: dict[tuple[int, int], tuple[str, str, str | None, str]] = {}
+
+    def __call__(self, evidence: Iterable[Found]) -> tuple[Answer, ...]:
+        unique: dict[tuple[str, str, str | None, str, str], None] = {}
+        for found in evidence:
+            place = self._place(found)
+            unique[(*place, found.reason)] = None
+        return tuple(Answer(*key) for key in unique)
+
+    def _place(self, found: Found) -> tuple[str, str, str | None, str]:
+        key = (id(found.section), id(found.item))  # both are alive while the coverage runs
+        place = self.places.get(key)
+        if place is None:
+            answer = _answer(Found(found.section, found.item, ""), self.spec)
+            place = (answer.section_id, answer.section_title, answer.item_id, answer.label)
+            self.places[key] = place
+        return place
 
 
 def _unique(answers: Iterable[Answer]) -> tuple[Answer, ...]:

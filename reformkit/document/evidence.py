@@ -38,8 +38,17 @@ def is_real(value: Any, placeholders: Iterable[str] = ()) -> bool:
         return any(is_real(v, placeholders) for v in value)
     if not isinstance(value, str):
         return True  # a number, a date, a ticked flag
+    return _text_is_real(
+        value, placeholders if type(placeholders) is tuple else tuple(placeholders)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_is_real(value: str, placeholders: tuple[str, ...]) -> bool:
+    """:func:`is_real` for text, remembered: coverage is worked out again after every edit,
+    and reads the same unchanged values each time (a thousand-section plan has ~30,000)."""
     text = " ".join(value.split()).lower()
-    if not text or text in _lowered(tuple(placeholders)):
+    if not text or text in _lowered(placeholders):
         return False
     return not (_PLACEHOLDER.match(text) or _DOES_NOT_APPLY.match(text))
 
@@ -150,9 +159,33 @@ def matches(
     return True
 
 
-def shown_by(document: Document, spec: DocumentSpec, evidence: Evidence) -> list[Found]:
-    """Every part or item of the document that shows ``evidence``."""
+def items_by_type(document: Document) -> dict[str, list[tuple[Section, Item]]]:
+    """Every item with its part, by item type, in document order: read once, it spares each
+    piece of evidence about one type a walk through the whole document."""
+    found: dict[str, list[tuple[Section, Item]]] = {}
+    for section in document.sections:
+        for item in section.items:
+            found.setdefault(item.type, []).append((section, item))
+    return found
+
+
+def shown_by(
+    document: Document,
+    spec: DocumentSpec,
+    evidence: Evidence,
+    by_type: Mapping[str, list[tuple[Section, Item]]] | None = None,
+) -> list[Found]:
+    """Every part or item of the document that shows ``evidence``; ``by_type`` is
+    :func:`items_by_type` of the document, if the caller has it."""
     found = []
+    if evidence.item_type and by_type is not None:
+        # A part's intro never shows evidence about an item type: only its items can.
+        for section, item in by_type.get(evidence.item_type, ()):
+            if evidence.section and section.key != evidence.section:
+                continue
+            if matches(evidence, section, item, spec.placeholders):
+                found.append(Found(section, item, evidence.description))
+        return found
     for section in document.sections:
         if evidence.section and section.key != evidence.section:
             continue  # the whole part is elsewhere: none of its items can show it
