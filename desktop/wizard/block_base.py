@@ -8,7 +8,7 @@ problems through ``problem``, and says when its controls come and go so Tab can 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -26,7 +26,7 @@ class BlockWidget(QWidget):
 
     problem = Signal(str)
     layout_changed = Signal()  # controls came or went: the tab order needs redoing
-    stretchy: ClassVar[bool] = False  # takes the page's spare height when it is alone
+    stretchy: bool = False  # takes the page's spare height when it is alone (per widget)
 
     def __init__(self, page: GuidePage, parent: QWidget | None = None):
         super().__init__(parent)

@@ -99,6 +99,11 @@ class ClauseWidget(BlockWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 1100])  # about half each; the forms get a little more
+        if not block.offers and prompts is None:
+            # Nothing to offer: no empty half-page beside the list, and the page's spare
+            # height goes to a block that offers something (it was squeezed to a sliver).
+            self.offers_area.hide()
+            self.stretchy = False
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.splitter)
