@@ -123,7 +123,10 @@ def passives(text: str, context: TextContext) -> list[Finding]:
         following = index + 1
         while following < len(tokens) and _between(tokens[following].group(), lexicon):
             following += 1
-        if following >= len(tokens) or _gap(text, token.end(), tokens[following].start()):
+        if following >= len(tokens) or any(
+            _gap(text, tokens[i - 1].end(), tokens[i].start())
+            for i in range(index + 1, following + 1)
+        ):
             continue
         participle = tokens[following]
         if not _participle(participle.group(), lexicon):
@@ -205,7 +208,7 @@ def _term(text: str, span: tuple[int, int], term: Term, rule: str, context: Text
             "at loses them."
         )
     else:
-        message = f"'{used}' is on GOV.UK's list of words to avoid."
+        message = f"'{used}' is one of the words to avoid in plain English."
         why = term.why or "It is vague or a metaphor: readers have to work out what it means."
     return Finding(
         rule,
