@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
+from desktop.panels.checks_words import group_problems
 from desktop.wizard.block_base import BlockWidget
+from desktop.wizard.step_parts import part_numbers, parts_note, parts_of
 from desktop.wizard.widgets import heading, wrapped
 from reformkit.document.checks import Problem, check_document
 from reformkit.document.guide import ChecksBlock, is_done
@@ -29,10 +31,11 @@ class ChecksWidget(BlockWidget):
         self.list.setContentsMargins(0, 0, 0, 0)
         self.findings: list[str] = []  # each with a step to go to, where there is one
         self.notes: list[str] = []  # what is said where there is nothing to find
+        self.parts: list[str] = []  # the parts the problems are in, named as the panel does
 
     def refresh(self) -> None:
         _empty(self.list)
-        self.findings, self.notes = [], []
+        self.findings, self.notes, self.parts = [], [], []
         guide, document = self.page.guide, self.editor.project.document
         empty = [
             (number, step)
@@ -40,20 +43,26 @@ class ChecksWidget(BlockWidget):
             if step.done != "never" and not is_done(document, step)
         ]
         self._heading("Steps with nothing in them yet")
+        numbers = part_numbers(document)
         for number, step in empty:
-            self._finding(f"Step {number}: {step.title}", number)
+            where = parts_note(parts_of(step, numbers))
+            self._finding(f"Step {number}: {step.title}" + (f" ({where})" if where else ""), number)
         if not empty:
             self._note(self.block.all_done)
         if self.block.problems:
             self._heading("Things to check")
+            spec = self.editor.project.spec
             recommendations = list(self.catalogue.entries("recommendation"))
             problems = [
                 p
-                for p in check_document(document, self.editor.project.spec, recommendations)
+                for p in check_document(document, spec, recommendations)
                 if p.rule not in self.block.skip_rules
             ]
-            for problem in problems:
-                self._finding(problem.message, self._step_for(document, problem))
+            # Under each part's name, as the Checks panel names it: "Missions (part 4)".
+            for group in group_problems(problems, document, spec):
+                self._part(group.name)
+                for problem in group.problems:
+                    self._finding(problem.message, self._step_for(document, problem))
             if not problems:
                 self._note(self.block.all_clear)
         self.layout_changed.emit()
@@ -72,6 +81,14 @@ class ChecksWidget(BlockWidget):
 
     def _heading(self, text: str) -> None:
         self.list.addWidget(heading(text, self))
+
+    def _part(self, name: str) -> None:
+        self.parts.append(name)
+        label = wrapped(name, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        self.list.addWidget(label)
 
     def _note(self, text: str) -> None:
         self.notes.append(text)

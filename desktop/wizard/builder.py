@@ -14,6 +14,7 @@ from desktop.editing.item_form import problem_colour
 from desktop.editing.open_editors import commit_open_editors
 from desktop.wizard.frame import WizardFrame, WizardSpec
 from desktop.wizard.page import GuidePage
+from desktop.wizard.step_parts import Part, part_numbers, parts_of
 from reformkit.catalogue.store import Catalogue
 
 LONG_GUIDE = 10  # from this many steps, the step list leaves room for two-digit numbers
@@ -38,6 +39,10 @@ class GuidedBuilder(WizardFrame[GuidePage]):
         page.go_to.connect(self.go_to_step)
         page.layout_changed.connect(self._schedule_tab_order)
         return page
+
+    def step_parts(self) -> list[list[Part]]:
+        numbers = part_numbers(self.editor.project.document)
+        return [parts_of(step, numbers) for step in self.guide.steps]
 
     def go_to_step(self, number: int, focus: bool = True) -> None:
         commit_open_editors(self)  # a cell being typed in is kept (Alt+N, a step clicked)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.editing.editor import DocumentEditor
+from desktop.wizard.step_parts import Part, parts_heading, parts_note
 from reformkit.catalogue.store import Catalogue
 
 DONE_MARK = "✓"
@@ -217,15 +218,24 @@ class WizardFrame(QWidget, Generic[PageT]):
         mark = DONE_MARK if done else "  "
         return f"{mark} {number}. {self.spec.titles[number - 1]}"
 
+    def step_parts(self) -> list[list[Part]]:
+        """The parts of the document each step edits, in the document's numbering; a
+        builder whose steps edit parts says which (none, here)."""
+        return [[] for _ in self.spec.titles]
+
     def _update_marks(self) -> None:
+        parts = self.step_parts()
         for number, page in enumerate(self.page_list, start=1):
             done = page.done()
             row = self.steps.item(number - 1)
             row.setText(self._step_text(number, done))
+            title = self.spec.titles[number - 1]
+            row.setToolTip(parts_heading(parts[number - 1]) or title)
             state = "has content" if done else "nothing yet"
+            where = parts_note(parts[number - 1])
             row.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"Step {number}: {self.spec.titles[number - 1]}, {state}",
+                f"Step {number}: {title}, {where + ', ' if where else ''}{state}",
             )
 
     def _update_buttons(self) -> None:

@@ -17,6 +17,7 @@ from desktop.editing.editor import DocumentEditor
 from desktop.wizard.block_base import BlockWidget
 from desktop.wizard.frame import StepPage
 from desktop.wizard.parts import SectionHeader
+from desktop.wizard.step_parts import part_numbers, parts_heading, parts_note, parts_of
 from desktop.wizard.table_editor import ItemTableEditor
 from desktop.wizard.widgets import heading, scrolling, wrapped
 from reformkit.catalogue.store import Catalogue
@@ -50,11 +51,11 @@ class GuidePage(StepPage):
         self.tables: dict[str, ItemTableEditor] = {}  # by label, or section key
         self.headers: dict[str, SectionHeader] = {}  # by section key
         self.blocks: list[BlockWidget] = []
-        total, title = len(guide.steps), self.step.title
+        title = self.step.title
         self.setAccessibleName(f"Step {number}: {title}")
-        self.counter = wrapped(f"Step {number} of {total}", self)
+        self.counter = wrapped("", self)
         self.title = heading(title, self, scale=1.5)
-        self.title.setAccessibleName(f"Step {number} of {total}: {title}")
+        self._update_counter()
         self.explanation = wrapped(self.step.explanation, self)
         self.explanation.setAccessibleName("What this step is for")
         self.layout_ = QVBoxLayout(self)
@@ -160,9 +161,21 @@ class GuidePage(StepPage):
         """The page's first block widget of ``kind`` (for tests and wiring)."""
         return next(w for w in self.blocks if isinstance(w, kind))
 
+    def _update_counter(self) -> None:
+        """``Step 9 of 15 · Part 11: Total Place+ budget``: the step, and the parts it edits
+        as the parts list numbers them (which moves when parts are added or moved)."""
+        total, title = len(self.guide.steps), self.step.title
+        parts = parts_of(self.step, part_numbers(self.editor.project.document))
+        counted = f"Step {self.number} of {total}"
+        where = parts_heading(parts)
+        self.counter.setText(f"{counted} · {where}" if where else counted)
+        note = parts_note(parts)
+        self.title.setAccessibleName(f"{counted}: {title}" + (f", {note}" if note else ""))
+
     # Called by the builder.
     def shown(self) -> None:
         """The page has become the current step."""
+        self._update_counter()
         for widget in self.blocks:
             widget.shown()
 
@@ -176,6 +189,7 @@ class GuidePage(StepPage):
     def _document_changed(self, _change: str, _target: str) -> None:
         # A page out of sight is brought up to date when it is shown.
         if self.isVisible():
+            self._update_counter()  # a part added, moved or renamed changes its number
             self.refresh()
 
 

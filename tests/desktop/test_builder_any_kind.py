@@ -37,7 +37,7 @@ def test_a_third_kind_is_built_from_its_guide(
     qtbot.waitExposed(builder)
     assert builder.step_count() == 4
     assert builder.finish_button.accessibleName() == "Finish and read the whole log"
-    assert builder.page(1).counter.text() == "Step 1 of 4"
+    assert builder.page(1).counter.text() == "Step 1 of 4 · Part 1: Our team"
 
     # 1: the record is made on sight, with its defaults (which fill the tick's rule).
     team = builder.page(1).block_of(RecordWidget).slot.card

@@ -289,7 +289,7 @@ def test_a_whole_plan_from_step_1_to_finish_and_to_word(
     # 15 Check and finish: only the bids step is empty.
     check = wizard.page(15).block_of(ChecksWidget)
     assert wizard.finish_button.isVisible()
-    assert "Step 10: Bids and social investment" in check.findings
+    assert "Step 10: Bids and social investment (part 12)" in check.findings
     assert not any(f.startswith("Step 1:") for f in check.findings)
     assert not any(f.startswith("Budget") for f in check.findings)
     with qtbot.waitSignal(wizard.finished, timeout=1000):
@@ -491,7 +491,7 @@ def test_every_step_explains_itself_and_shows_its_recommendations(
     for number, step in enumerate(PLAN_STEPS, start=1):
         page = wizard.page(number)
         assert page.explanation.text() == step.explanation
-        assert page.counter.text() == f"Step {number} of 15"
+        assert page.counter.text().startswith(f"Step {number} of 15")
         assert 15 <= len(step.explanation.split()) <= 60
         assert wizard.steps.item(number - 1).text().endswith(f"{number}. {step.title}")
         for key in step.sections:
