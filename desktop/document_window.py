@@ -31,6 +31,7 @@ from desktop.help_dialogs import DOCUMENT_HELP_HTML, DOCUMENT_HELP_TITLE, HelpDi
 from desktop.panels.catalogue_panel import CataloguePanel
 from desktop.panels.checks_panel import ChecksPanel
 from desktop.panels.coverage_panel import CoveragePanel
+from desktop.panels.plain_english_panel import PlainEnglishPanel
 from desktop.panels.preview_panel import PreviewPanel
 from desktop.panels.versions_panel import VersionsPanel
 from desktop.text_size import add_text_size_menu
@@ -74,6 +75,7 @@ class DocumentWindow(QMainWindow):
         )
         self.coverage = CoveragePanel(self.editor, catalogue)
         self.checks = ChecksPanel(self.editor, catalogue)
+        self.plain_english = PlainEnglishPanel(self.editor)
         self.versions = VersionsPanel(self.editor, session.kinds)
         self.docks = {
             "catalogue": self._dock(
@@ -88,9 +90,13 @@ class DocumentWindow(QMainWindow):
                 "Versions", self.versions, Qt.DockWidgetArea.RightDockWidgetArea
             ),
             "checks": self._dock("Checks", self.checks, Qt.DockWidgetArea.BottomDockWidgetArea),
+            "plain_english": self._dock(
+                "Plain English", self.plain_english, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
         }
         self.tabifyDockWidget(self.docks["catalogue"], self.docks["versions"])
         self.tabifyDockWidget(self.docks["coverage"], self.docks["checks"])
+        self.tabifyDockWidget(self.docks["checks"], self.docks["plain_english"])
         window_layout.own_corners(self)
         self.folding = window_layout.DockFolding(self, list(self.docks.values()))
         self.docks["coverage"].raise_()
@@ -235,6 +241,7 @@ class DocumentWindow(QMainWindow):
         self.tree.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coverage.part_requested.connect(self._reveal)
         self.checks.part_requested.connect(self._reveal)
+        self.plain_english.part_requested.connect(self._reveal)
         self.catalogue_panel.item_added.connect(lambda item_id: self.tree.select_part(item_id))
         self.editor.changed.connect(lambda _change, _target: self._update_title())
         self.editor.editing_changed.connect(lambda _editing: self._update_title())

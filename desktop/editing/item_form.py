@@ -11,10 +11,11 @@ from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.field_widgets import FieldWidget, make_field_widget
+from desktop.editing.plain_english import attach
 from reformkit.document.fields import FLAG, REFERENCE, FieldError
 from reformkit.document.spec import ItemType
 from reformkit.errors import ReformKitError
@@ -46,6 +47,8 @@ class ItemForm(QWidget):
             placeholders = editor.project.spec.placeholders
             widget = make_field_widget(field, references, self, placeholders)
             widget.on_edit(partial(self._edited, field.name))
+            if isinstance(widget.widget, QLineEdit | QPlainTextEdit):  # checked as typed
+                attach(editor, widget.widget, item_id, field.name)
             self.widgets[field.name] = widget
             problem = QLabel("", self)
             problem.setObjectName("fieldProblem")

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from desktop.editing.details_form import guidance_label, heading_label, problem_label
 from desktop.editing.editor import DocumentEditor
+from desktop.editing.plain_english import attach
 from desktop.editing.tag_editor import TagEditor
 from reformkit.catalogue.store import Catalogue
 from reformkit.errors import ReformKitError
+from reformkit.plain import INTRO
 
 
 class SectionForm(QWidget):
@@ -77,6 +79,7 @@ class SectionForm(QWidget):
         self.title.textEdited.connect(self._title_edited)
         self.owner.textEdited.connect(lambda text: self._write(owner=text.strip()))
         self.intro.textChanged.connect(self._intro_edited)
+        attach(editor, self.intro, section_id, INTRO)  # plain-English underlines as typed
         self.tags.tags_changed.connect(lambda tags: self._write(tags=tags))
         editor.changed.connect(self._document_changed)
 

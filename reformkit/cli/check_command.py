@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,7 +111,10 @@ def check_file(args: argparse.Namespace) -> int:
     document, spec = read_document(Path(args.file), kinds)
     with open_catalogue(args) as catalogue:
         recommendations = catalogue.entries("recommendation")
-    parts = report(document, spec, recommendations)
+    from reformkit.plain.dismissals import read_dismissed
+
+    dismissed = read_dismissed(Path(args.file), kinds)  # findings a writer set aside
+    parts = report(document, spec, recommendations, dismissed)
     attention = any(part.needs_attention for part in parts)
     reading = _reading(document, spec)
     if args.json:
@@ -167,7 +171,12 @@ def read_document(path: Path, kinds: DocumentKinds) -> tuple[Document, DocumentS
         return project.document, project.spec
 
 
-def report(document: Document, spec: DocumentSpec, recommendations: Any) -> list[PartReport]:
+def report(
+    document: Document,
+    spec: DocumentSpec,
+    recommendations: Any,
+    dismissed: Mapping[tuple[str, str, str], str] | None = None,
+) -> list[PartReport]:
     """Every part, in document order, then the whole document, with its gaps and problems."""
     from reformkit.document.checks import (
         ITEM,
@@ -185,7 +194,7 @@ def report(document: Document, spec: DocumentSpec, recommendations: Any) -> list
             home = home_section(document, spec, row.recommendation.id)
             (parts[home.id] if home is not None else whole).gaps.append(row)
     items = {item.id: (section, item) for section, item in document.items()}
-    _add_plain(document, spec, parts, whole)
+    _add_plain(document, spec, parts, whole, dismissed or {})
     for problem in check_document(document, spec, recommendations):
         if problem.rule == RECOMMENDATION_MISSING:
             continue  # shown as a coverage gap, with its evidence and missing elements

@@ -1,0 +1,281 @@
+"""The Plain English panel: every plain-English finding, by part, to jump to or dismiss.
+
+The whole document is checked on a worker thread over a snapshot, a moment after typing
+stops, so the panel never slows typing. Clicking a finding (or pressing Enter on it) goes
+to its part and selects its words; Dismiss asks for a reason and keeps the finding out of
+the panel, the underlines and ``reformkit check`` from then on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.background import LatestResult
+from desktop.document_snapshot import shared_snapshot
+from desktop.editing.editor import DocumentEditor
+from desktop.editing.plain_english import PlainEnglishState, tooltip
+from reformkit.document.model import Document
+from reformkit.document.spec import DocumentSpec
+from reformkit.errors import ReformKitError
+from reformkit.plain import INTRO, Finding, PlainWords, check_text, contexts
+from reformkit.plain.check import document_scores
+from reformkit.plain.dismissals import Key, key_of
+from reformkit.plain.rules import hard_document
+
+REFRESH_DELAY_MS = 600
+NOTHING_FOUND = "Nothing to write more plainly."
+ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class Found:
+    """One finding with where it is and the words it found."""
+
+    finding: Finding
+    kind: str  # "section", "item" or "document"
+    where: str  # the field's name as the form shows it
+    words: str
+
+
+@dataclass
+class PartFindings:
+    part_id: str
+    kind: str
+    title: str
+    found: list[Found] = field(default_factory=list)
+
+
+def plain_findings(
+    document: Document, spec: DocumentSpec, words: PlainWords, dismissed: dict[Key, str]
+) -> list[PartFindings]:
+    """Every finding not dismissed, grouped by part in document order (Qt-free)."""
+    parts: dict[str, PartFindings] = {}
+    for piece, context in contexts(document, spec, words):
+        section_type = spec.section_type(piece.section.key)
+        if piece.field == INTRO:
+            kind, title, where = "section", piece.section.title, "Introduction"
+        else:
+            item = next(i for i in piece.section.items if i.id == piece.part_id)
+            item_type = section_type.item_type(item.type)
+            kind, title = "item", f"{piece.section.title} › {item_type.describe(item.fields)}"
+            where = item_type.field(piece.field).label
+        for finding in check_text(piece.text, context):
+            if key_of(finding, piece.text) in dismissed:
+                continue
+            group = parts.setdefault(piece.part_id, PartFindings(piece.part_id, kind, title))
+            group.found.append(
+                Found(finding, kind, where, piece.text[finding.start : finding.end].strip())
+            )
+    whole = hard_document(document_scores(document, spec), document.meta.id)
+    if whole is not None and (whole.part_id, whole.rule, "") not in dismissed:
+        group = PartFindings(document.meta.id, "document", "The whole document")
+        group.found.append(Found(whole, "document", "", ""))
+        parts[document.meta.id] = group
+    return list(parts.values())
+
+
+class DismissDialog(QDialog):
+    """Asks why a finding is dismissed; the reason is kept with it in the document."""
+
+    def __init__(self, found: Found, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Dismiss this finding")
+        label = QLabel(
+            f"{found.finding.title}: {found.finding.message}\n\n"
+            "Why is it right as it is? The reason is kept in the document.",
+            self,
+        )
+        label.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setAccessibleName("Reason for dismissing")
+        self.reason.setPlaceholderText("For example: the Board's agreed name for the fund")
+        label.setBuddy(self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Dismiss")
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+
+
+class PlainEnglishPanel(QWidget):
+    part_requested = Signal(str, str)  # "document", "section" or "item", its id
+
+    def __init__(self, editor: DocumentEditor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.state = PlainEnglishState.of(editor)
+        self.groups: list[PartFindings] = []
+        self.setAccessibleName("Plain English: wording to make plainer")
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Plain English summary")
+        self.list_view = QTreeWidget()
+        self.list_view.setAccessibleName("Plain English findings")
+        self.list_view.setAccessibleDescription(
+            "Each part with wording to make plainer, and under it each finding. "
+            "Press Enter on a finding to go to its words."
+        )
+        self.list_view.setHeaderLabels(["Finding", "What to write instead"])
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setWordWrap(True)
+        self.list_view.itemActivated.connect(self._go)
+        self.list_view.itemClicked.connect(self._go)
+        self.list_view.currentItemChanged.connect(self._current_changed)
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setAccessibleName("About the chosen finding")
+        self.dismiss_button = QPushButton("&Dismiss…")
+        self.dismiss_button.setToolTip("Keep this finding out of the list, with a reason")
+        self.dismiss_button.setEnabled(False)
+        self.dismiss_button.clicked.connect(self.dismiss_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.detail_label, 1)
+        buttons.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.list_view, 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_soon)
+        self._worker = LatestResult(self._show, self)
+        editor.changed.connect(lambda *_: self._timer.start())
+        self.state.dismissed_changed.connect(self.refresh_soon)
+        self.summary_label.setText("Checking the wording…")
+        self.refresh_soon()
+
+    # Public.
+    def refresh(self) -> None:
+        """Check the whole document now (tests, and after a dismissal)."""
+        self._timer.stop()
+        self._worker.cancel()
+        project = self.editor.project
+        self._show(
+            plain_findings(project.document, project.spec, self.state.words, self.state.dismissed)
+        )
+
+    def refresh_soon(self) -> None:
+        self._timer.stop()
+        spec, words = self.editor.project.spec, self.state.words
+        dismissed = dict(self.state.dismissed)
+
+        def prepare() -> Callable[[], list[PartFindings]]:
+            document = shared_snapshot(self.editor)
+            return lambda: plain_findings(document, spec, words, dismissed)
+
+        self._worker.start(prepare)
+
+    def is_checking(self) -> bool:
+        return self._worker.running or self._timer.isActive()
+
+    def finding_count(self) -> int:
+        return sum(len(group.found) for group in self.groups)
+
+    def dismiss_current(self) -> None:
+        item = self.list_view.currentItem()
+        found = item.data(0, ROLE) if item is not None else None
+        if not isinstance(found, Found):
+            return
+        reason = self.ask_reason(found)
+        if not reason:
+            return
+        try:
+            self.state.dismiss(found.finding, found.words, reason)
+        except ReformKitError as error:
+            QMessageBox.warning(self, "Not dismissed", str(error))
+            return
+        self.refresh()
+
+    def ask_reason(self, found: Found) -> str | None:
+        """The reason typed in the dismiss dialog, or None when it was cancelled."""
+        dialog = DismissDialog(found, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.text().strip() or None
+
+    # Showing.
+    def _show(self, groups: list[PartFindings]) -> None:
+        self.groups = groups
+        count = self.finding_count()
+        self.summary_label.setText(
+            NOTHING_FOUND
+            if not count
+            else f"{count} finding{'' if count == 1 else 's'} in {len(groups)} "
+            f"part{'' if len(groups) == 1 else 's'}: wording to make plainer."
+        )
+        view = self.list_view
+        current = view.currentItem()
+        was = current.data(0, ROLE) if current is not None else None
+        view.clear()
+        again: QTreeWidgetItem | None = None
+        for group in groups:
+            heading = QTreeWidgetItem([group.title, ""])
+            heading.setData(0, ROLE, group)
+            for found in group.found:
+                place = f"{found.where}: " if found.where else ""
+                row = QTreeWidgetItem(
+                    [
+                        f"{place}{found.finding.title}. {found.finding.message}",
+                        found.finding.suggestion,
+                    ]
+                )
+                row.setData(0, ROLE, found)
+                row.setToolTip(0, tooltip(found.finding))
+                heading.addChild(row)
+                if isinstance(was, Found) and _same(was, found):
+                    again = row
+            view.addTopLevelItem(heading)
+            heading.setExpanded(True)
+        if again is not None:
+            view.setCurrentItem(again)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, *_: object) -> None:
+        found = current.data(0, ROLE) if current is not None else None
+        self.dismiss_button.setEnabled(isinstance(found, Found) and not self.editor.read_only)
+        self.detail_label.setText(f"{found.finding.why}" if isinstance(found, Found) else "")
+
+    def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, ROLE)
+        if isinstance(data, PartFindings):
+            self.part_requested.emit(data.kind, data.part_id)
+            return
+        if not isinstance(data, Found):
+            return
+        finding = data.finding
+        self.part_requested.emit(data.kind, finding.part_id)
+        self.state.select(finding.part_id, finding.field, finding.start, finding.end)
+
+
+def _same(a: Found, b: Found) -> bool:
+    return (a.finding.part_id, a.finding.field, a.finding.rule, a.words) == (
+        b.finding.part_id,
+        b.finding.field,
+        b.finding.rule,
+        b.words,
+    )
