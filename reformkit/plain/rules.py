@@ -21,7 +21,7 @@ from reformkit.plain.finding import (
     Finding,
 )
 from reformkit.plain.text import WORD, Scores, scores, sentences, words
-from reformkit.plain.wordlists import PlainWords, Term
+from reformkit.plain.wordlists import PlainWords, Term, find_terms
 
 MAX_SENTENCE_WORDS = 25  # GOV.UK: sentences of 25 words or fewer
 CLAUSE_MIN_WORDS = 20  # a reading score of fewer words says little
@@ -187,16 +187,7 @@ def terms(text: str, context: TextContext) -> list[Finding]:
 
 
 def _uses(text: str, listed: tuple[Term, ...]) -> list[tuple[Term, tuple[int, int]]]:
-    """Each use of a listed term, the longest where two overlap ("total place+" over
-    "total place"), in text order."""
-    uses = [(term, span) for term in listed for span in term.find(text)]
-    uses.sort(key=lambda use: (use[1][0], -use[1][1]))
-    kept: list[tuple[Term, tuple[int, int]]] = []
-    for use in uses:
-        if kept and use[1][0] < kept[-1][1][1]:
-            continue
-        kept.append(use)
-    return kept
+    return find_terms(text, listed)
 
 
 def _term(text: str, span: tuple[int, int], term: Term, rule: str, context: TextContext) -> Finding:

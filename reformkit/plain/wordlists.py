@@ -57,11 +57,14 @@ class Term:
         verb-only term, in its -ed or -ing form or after a verb's companion (``will impact``)."""
         lowered = text.lower()
         for match in self.pattern.finditer(text):
-            start, end = match.span()
-            if self.verb_only and not self._as_verb(lowered, start, end):
-                continue
-            if not self._excused(lowered, start, end):
-                yield start, end
+            if self.counts(lowered, *match.span()):
+                yield match.span()
+
+    def counts(self, lowered: str, start: int, end: int) -> bool:
+        """Whether a use found at ``lowered[start:end]`` is a problem."""
+        if self.verb_only and not self._as_verb(lowered, start, end):
+            return False
+        return not self._excused(lowered, start, end)
 
     def _as_verb(self, lowered: str, start: int, end: int) -> bool:
         if lowered[start:end].endswith(("ed", "ing")):
@@ -94,6 +97,22 @@ class PlainWords:
     def bundled(cls) -> PlainWords:
         """The lists shipped in ``resources/plain_english``."""
         return load_words(None)
+
+
+def find_terms(text: str, listed: tuple[Term, ...]) -> list[tuple[Term, tuple[int, int]]]:
+    """Each use of a listed term, in text order, the longest where two overlap ("total
+    place+" over "total place"). A term whose first letters are nowhere in the text is
+    skipped without a regex scan, which makes the check of a long document several times
+    quicker."""
+    lowered = text.lower()
+    uses = [(term, span) for term in listed if term.word[:4] in lowered for span in term.find(text)]
+    uses.sort(key=lambda use: (use[1][0], -use[1][1]))
+    kept: list[tuple[Term, tuple[int, int]]] = []
+    for use in uses:
+        if kept and use[1][0] < kept[-1][1][1]:
+            continue
+        kept.append(use)
+    return kept
 
 
 def load_words(user_file: Path | None) -> PlainWords:
