@@ -26,12 +26,12 @@ from typing import Any
 import pytest
 
 from desktop.launcher import main
+from reformkit import safe_files
 from reformkit.catalogue.store import Catalogue
 from reformkit.document import project as project_module
 from reformkit.document.errors import ProjectError
 from reformkit.document.interchange import dumps
 from reformkit.document.project import Project
-from reformkit import safe_files
 from reformkit.errors import ReformKitError
 from reformkit.export.run import export_document
 from reformkit.export.safe_write import ExportError
