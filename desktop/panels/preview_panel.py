@@ -4,8 +4,10 @@ The page is written by the one HTML writer (``reformkit.export.html_writer``) fr
 laid-out form every export uses, so the preview shows what Word and Markdown will say. To
 keep typing smooth on a long plan, a redraw lays the document out again (a few milliseconds
 a hundred sections) but writes and replaces only the parts that changed; see
-:mod:`desktop.panels.preview_page`. A big document (a thousand sections takes most of a
-second to lay out) is laid out on a worker thread, from a snapshot, so typing never waits.
+:mod:`desktop.panels.preview_page`. While someone types, the appendices (the coverage, most of
+the layout's time) stay as last laid out and follow after a pause, worked out on a worker. A
+big document (a thousand sections takes most of a second to lay out) is laid out on a worker
+thread, from a snapshot, so typing never waits.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from desktop.panels.preview_parts import Part, style_sheet, write_parts
 from desktop.panels.preview_window import Window, part_number
 from desktop.text_size import text_size
 from reformkit.catalogue.store import Catalogue
-from reformkit.layout.blocks import LaidOut
-from reformkit.layout.engine import lay_out
+from reformkit.layout.blocks import Block, LaidOut
+from reformkit.layout.engine import back_matter, lay_out
 
 DEBOUNCE_MS = 80  # the shortest gap between two renders while typing
 PATCH_LIMIT = 24  # more changed parts than this and the page is built again from scratch
 BIG_PAUSE_MS = 250  # a very big document's preview follows after this pause in typing
 LAY_OUT_AT_ONCE_PARTS = 6000  # a document with more parts is laid out on a worker thread
+BACK_PAUSE_MS = 400  # the appendices follow this long after the last edit
 
 
 class PreviewPanel(QTextBrowser):
@@ -73,6 +76,12 @@ class PreviewPanel(QTextBrowser):
         self._stale = False
         self._laid: LaidOut | None = None  # the last layout shown
         self._worker = LatestResult(lambda done: self._apply(done[0], None, done[1]), self)
+        self._back: list[Block] | None = None  # the appendices last laid out
+        self._back_timer = QTimer(self)
+        self._back_timer.setSingleShot(True)
+        self._back_timer.setInterval(BACK_PAUSE_MS)
+        self._back_timer.timeout.connect(self._refresh_back)
+        self._back_worker = LatestResult(self._back_ready, self)
         editor.changed.connect(self.schedule)
         if self._big():
             self.setPlainText("Laying out the preview…")
@@ -100,9 +109,31 @@ class PreviewPanel(QTextBrowser):
         """Lay the document out, write what changed into the page; return the milliseconds."""
         self._timer.stop()
         self._worker.cancel()
+        self._back_timer.stop()
+        self._back_worker.cancel()
         started = time.perf_counter()
         project = self.editor.project
-        laid = lay_out(project.document, project.spec, self.recommendations, self.credit)
+        self._back = back_matter(project.document, project.spec, self.recommendations, self.credit)
+        laid = lay_out(
+            project.document, project.spec, self.recommendations, self.credit, back=self._back
+        )
+        return self._apply(laid, started)
+
+    def render_typing(self, follow: bool = True) -> float:
+        """Like :meth:`render_now`, but with the appendices as last laid out: every section
+        is laid out afresh, and (``follow``) the appendices are worked out again on a worker
+        once typing pauses for BACK_PAUSE_MS."""
+        if self._back is None:
+            return self.render_now()
+        self._timer.stop()
+        self._worker.cancel()
+        started = time.perf_counter()
+        project = self.editor.project
+        laid = lay_out(
+            project.document, project.spec, self.recommendations, self.credit, back=self._back
+        )
+        if follow:
+            self._back_timer.start()
         return self._apply(laid, started)
 
     def _apply(
@@ -190,7 +221,28 @@ class PreviewPanel(QTextBrowser):
         elif self._big():
             self._render_in_background()
         else:
-            self.render_now()
+            self.render_typing()
+
+    def _refresh_back(self) -> None:
+        project = self.editor.project
+        recommendations, credit = self.recommendations, self.credit
+
+        def prepare() -> Callable[[], list[Block]]:
+            document, spec = shared_snapshot(self.editor), project.spec
+            return lambda: back_matter(document, spec, recommendations, credit)
+
+        self._back_worker.start(prepare)
+
+    def _back_ready(self, back: list[Block]) -> None:
+        """The appendices worked out after a pause: shown with the sections as they are
+        now (a later edit starts the pause, and its own appendices, again)."""
+        self._back = back
+        if self._timer.isActive() or self._big():
+            return  # a render is due, and will show them
+        if not self.isVisible():
+            self._stale = True
+            return
+        self.render_typing(follow=False)
 
     def _big(self) -> bool:
         document = self.editor.project.document

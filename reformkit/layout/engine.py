@@ -48,11 +48,14 @@ def lay_out(
     recommendations: Sequence[Entry],
     credit: str,
     tags: TagPlacement = DEFAULT_TAGS,
+    back: Sequence[Block] | None = None,
 ) -> LaidOut:
     """The whole document as blocks: contents, every section, and the appendices.
 
     ``tags`` says where each part's recommendations are shown: ``appendix`` (only there),
     ``part`` (a line at the end of each part) or ``beside`` (each heading, clause and row).
+    ``back`` is the appendices as :func:`back_matter` laid them out, if the caller has them
+    (the preview shows the last ones while someone types, and works them out after a pause).
     """
     titles = {entry.id: entry.title for entry in recommendations}
     references = {item.id: item for _, item in document.items()}
@@ -71,8 +74,7 @@ def lay_out(
             answered = _part_tags(section, spec)
             if answered:
                 blocks.append(tag_line(answered, titles, "This part answers: "))
-    rows = coverage(document, spec, recommendations)
-    blocks.extend(appendix(document, rows, recommendations, credit))
+    blocks.extend(back_matter(document, spec, recommendations, credit) if back is None else back)
     meta = document.meta
     keywords = sorted({t for s in document.sections for t in s.tags}, key=_tag_order)
     details = [
@@ -93,6 +95,14 @@ def lay_out(
         credit=credit,
         metadata=tuple((label, value) for label, value in details if value),
     )
+
+
+def back_matter(
+    document: Document, spec: DocumentSpec, recommendations: Sequence[Entry], credit: str
+) -> list[Block]:
+    """The appendices: the coverage of the recommendations with its evidence, and their
+    text. Most of a long document's layout time goes on its coverage."""
+    return appendix(document, coverage(document, spec, recommendations), recommendations, credit)
 
 
 def tag_line(tags: Iterable[str], titles: dict[str, str], lead: str = "Answers: ") -> Paragraph:
