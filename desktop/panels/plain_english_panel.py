@@ -9,7 +9,7 @@ the panel, the underlines and ``reformkit check`` from then on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,12 +34,13 @@ from desktop.editing.plain_english import PlainEnglishState, tooltip
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec
 from reformkit.errors import ReformKitError
-from reformkit.plain import INTRO, Finding, PlainWords, check_text, contexts
-from reformkit.plain.check import document_scores
+from reformkit.plain import INTRO, Finding, Piece, PlainWords, check_text, contexts
+from reformkit.plain.check import document_scores, pieces
 from reformkit.plain.dismissals import Key, key_of
 from reformkit.plain.rules import hard_document
 
-REFRESH_DELAY_MS = 600
+REFRESH_DELAY_MS = 600  # after parts are added, removed or moved: the whole document
+PART_DELAY_MS = 300  # after typing in a part: that part alone, on this thread
 NOTHING_FOUND = "Nothing to write more plainly."
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,27 +69,59 @@ def plain_findings(
     """Every finding not dismissed, grouped by part in document order (Qt-free)."""
     parts: dict[str, PartFindings] = {}
     for piece, context in contexts(document, spec, words):
-        section_type = spec.section_type(piece.section.key)
-        if piece.field == INTRO:
-            kind, title, where = "section", piece.section.title, "Introduction"
-        else:
-            item = next(i for i in piece.section.items if i.id == piece.part_id)
-            item_type = section_type.item_type(item.type)
-            kind, title = "item", f"{piece.section.title} › {item_type.describe(item.fields)}"
-            where = item_type.field(piece.field).label
-        for finding in check_text(piece.text, context):
-            if key_of(finding, piece.text) in dismissed:
-                continue
-            group = parts.setdefault(piece.part_id, PartFindings(piece.part_id, kind, title))
-            group.found.append(
-                Found(finding, kind, where, piece.text[finding.start : finding.end].strip())
-            )
+        _add(parts, spec, piece, check_text(piece.text, context), dismissed)
     whole = hard_document(document_scores(document, spec), document.meta.id)
     if whole is not None and (whole.part_id, whole.rule, "") not in dismissed:
         group = PartFindings(document.meta.id, "document", "The whole document")
         group.found.append(Found(whole, "document", "", ""))
         parts[document.meta.id] = group
     return list(parts.values())
+
+
+def part_findings(
+    document: Document,
+    spec: DocumentSpec,
+    part_id: str,
+    check: Callable[[str, str, str], list[Finding]],
+) -> PartFindings | None:
+    """The findings in one part's texts, ``check(text, part_id, field)`` giving those not
+    dismissed; None when it has none (or is gone)."""
+    parts: dict[str, PartFindings] = {}
+    for piece in _pieces_of(document, spec, part_id):
+        _add(parts, spec, piece, check(piece.text, part_id, piece.field), {})
+    return parts.get(part_id)
+
+
+def _pieces_of(document: Document, spec: DocumentSpec, part_id: str) -> list[Piece]:
+    for section in document.sections:
+        if section.id == part_id or any(item.id == part_id for item in section.items):
+            alone = replace(document, sections=[section])  # its pieces, not the whole plan's
+            return [p for p in pieces(alone, spec) if p.part_id == part_id]
+    return []
+
+
+def _add(
+    parts: dict[str, PartFindings],
+    spec: DocumentSpec,
+    piece: Piece,
+    findings: list[Finding],
+    dismissed: dict[Key, str],
+) -> None:
+    section_type = spec.section_type(piece.section.key)
+    if piece.field == INTRO:
+        kind, title, where = "section", piece.section.title, "Introduction"
+    else:
+        item = next(i for i in piece.section.items if i.id == piece.part_id)
+        item_type = section_type.item_type(item.type)
+        kind, title = "item", f"{piece.section.title} › {item_type.describe(item.fields)}"
+        where = item_type.field(piece.field).label
+    for finding in findings:
+        if key_of(finding, piece.text) in dismissed:
+            continue
+        group = parts.setdefault(piece.part_id, PartFindings(piece.part_id, kind, title))
+        group.found.append(
+            Found(finding, kind, where, piece.text[finding.start : finding.end].strip())
+        )
 
 
 class DismissDialog(QDialog):
@@ -165,7 +198,12 @@ class PlainEnglishPanel(QWidget):
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_soon)
         self._worker = LatestResult(self._show, self)
-        editor.changed.connect(lambda *_: self._timer.start())
+        self._pending: set[str] = set()
+        self._part_timer = QTimer(self)
+        self._part_timer.setSingleShot(True)
+        self._part_timer.setInterval(PART_DELAY_MS)
+        self._part_timer.timeout.connect(self.update_parts)
+        editor.changed.connect(self._document_changed)
         self.state.dismissed_changed.connect(self.refresh_soon)
         self.summary_label.setText("Checking the wording…")
         self.refresh_soon()
@@ -192,7 +230,33 @@ class PlainEnglishPanel(QWidget):
         self._worker.start(prepare)
 
     def is_checking(self) -> bool:
-        return self._worker.running or self._timer.isActive()
+        return self._worker.running or self._timer.isActive() or self._part_timer.isActive()
+
+    def update_parts(self) -> None:
+        """Check again only the parts typed in since the last look (a few milliseconds,
+        where the whole of a big plan takes about a second)."""
+        self._part_timer.stop()
+        if self._worker.running or self._timer.isActive():
+            return  # the whole document is being checked; it includes these parts
+        project = self.editor.project
+        pending, self._pending = self._pending, set()
+        groups = {group.part_id: group for group in self.groups}
+        for part_id in pending:
+            group = part_findings(project.document, project.spec, part_id, self.state.findings)
+            if group is None:
+                groups.pop(part_id, None)
+            else:
+                groups[part_id] = group
+        order = _part_order(project.document)
+        self._show(sorted(groups.values(), key=lambda g: order.get(g.part_id, len(order))))
+
+    def _document_changed(self, change: str, target: str) -> None:
+        if change in ("item-changed", "section-changed"):
+            self._pending.add(target)
+            self._part_timer.start()
+        else:
+            self._pending.clear()
+            self._timer.start()
 
     def finding_count(self) -> int:
         return sum(len(group.found) for group in self.groups)
@@ -270,6 +334,16 @@ class PlainEnglishPanel(QWidget):
         finding = data.finding
         self.part_requested.emit(data.kind, finding.part_id)
         self.state.select(finding.part_id, finding.field, finding.start, finding.end)
+
+
+def _part_order(document: Document) -> dict[str, int]:
+    order: dict[str, int] = {}
+    for section in document.sections:
+        order[section.id] = len(order)
+        for item in section.items:
+            order[item.id] = len(order)
+    order[document.meta.id] = len(order)  # the whole document's score comes last
+    return order
 
 
 def _same(a: Found, b: Found) -> bool:
