@@ -105,9 +105,9 @@ def test_the_panel_lists_findings_by_part_and_enter_selects_the_words(
 def test_a_dismissed_finding_leaves_the_panel_and_the_underlines_and_stays_dismissed(
     qtbot: QtBot,
     window: DocumentWindow,
-    session: AppSession,
+    session: AppSession,  # noqa: F811 (the fixture)
     tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],  # noqa: F811, E501
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     form = _first_section(window)
     section_id = window.project.document.sections[0].id
