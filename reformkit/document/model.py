@@ -104,11 +104,36 @@ class Document:
         raise KeyError(section_id)
 
     def find_item(self, item_id: str) -> tuple[Section, Item]:
+        """The item with ``item_id`` and the part holding it, through an index of every item.
+
+        Each keystroke looks its item up, and walking a thousand-section plan for it took
+        milliseconds. The index is not kept in step by the edits (sections and items are
+        plain lists, changed in many places): an entry is used only while the item is still
+        in its part and the part still in the document, and the index is made again on a
+        miss.
+        """
+        known: dict[str, tuple[Section, Item]] = self.__dict__.get("_item_index", {})
+        found = known.get(item_id)
+        if found is not None and _still_holds(self, item_id, *found):
+            return found
+        index: dict[str, tuple[Section, Item]] = {}
         for section in self.sections:
             for item in section.items:
-                if item.id == item_id:
-                    return section, item
+                index.setdefault(item.id, (section, item))
+        self.__dict__["_item_index"] = index  # a new dict: a copy of the document keeps its own
+        if item_id in index:
+            return index[item_id]
         raise KeyError(item_id)
 
     def items(self) -> list[tuple[Section, Item]]:
         return [(section, item) for section in self.sections for item in section.items]
+
+
+def _still_holds(document: Document, item_id: str, section: Section, item: Item) -> bool:
+    """Whether an index entry still says where the item is (compared by identity: a
+    dataclass's == would compare every field)."""
+    return (
+        item.id == item_id
+        and any(i is item for i in section.items)
+        and any(s is section for s in document.sections)
+    )
