@@ -21,16 +21,17 @@ def _bundled() -> dict[str, Entry]:
 
 
 def drawn_from(entry_id: str) -> str:
-    """'Adapted from the briefing: D1, page 20', 'A ReformKit suggestion (W4), not from the
-    briefing', or '' for the user's own entries. The briefing's caveat goes with it."""
+    """'Adapted from the briefing, page 20', 'A ReformKit suggestion, not from the briefing',
+    or '' for the user's own entries. The briefing's caveat goes with it. A reader of the
+    document sees pages, never the catalogue's codes (D1, W4)."""
     if entry_id.startswith(USER_PREFIX):
         return ""
     entry = _bundled().get(entry_id)
     if entry is None:
-        return f"Drawn from the catalogue: {entry_id}"
+        return "Drawn from the ReformKit catalogue"
     if entry.is_suggestion:
-        return f"A ReformKit suggestion ({entry_id}), not from the briefing"
-    text = f"Adapted from the briefing: {entry_id}" + (f", page {entry.page}" if entry.page else "")
+        return "A ReformKit suggestion, not from the briefing"
+    text = "Adapted from the briefing" + (f", page {entry.page}" if entry.page else "")
     if entry.caveat:
         text += f", which proposes it “{entry.caveat}”"
     return text

@@ -234,10 +234,11 @@ def test_the_builder_check_catches_words_put_in_the_briefings_mouth() -> None:
 def test_exported_clauses_credit_their_source_by_origin() -> None:
     from reformkit.catalogue.provenance import drawn_from
 
-    assert drawn_from("D1") == "Adapted from the briefing: D1, page 20"
+    assert drawn_from("D1") == "Adapted from the briefing, page 20"
     assert drawn_from("D2").endswith("which proposes it “subject to further investigation”")
-    assert drawn_from("W4") == "A ReformKit suggestion (W4), not from the briefing"
+    assert drawn_from("W4") == "A ReformKit suggestion, not from the briefing"
     assert "page" not in drawn_from("W4")
+    assert not any(code in drawn_from(code) for code in ("D1", "D2", "W4", "BR11"))
     assert drawn_from("U-0123456789ab") == ""
 
 

@@ -106,6 +106,6 @@ def test_review_flags_and_empty_parts_are_visible(tmp_path: Path, catalogue: Cat
         laid = _lay_out(project.document, catalogue)
     clause = next(b for b in laid.blocks if isinstance(b, Clause))
     assert clause.needs_review and "D1" in clause.review_note
-    assert clause.source == "Adapted from the briefing: D1, page 20"
+    assert clause.source == "Adapted from the briefing, page 20"
     empty_notes = [b for b in laid.blocks if isinstance(b, Note)]
     assert len(empty_notes) == 6  # every section but Duties is still empty

@@ -97,7 +97,7 @@ def every_block(picture: Path, text: str = "") -> LaidOut:
                 "Discretion" + text,
                 "You decide how to work." + text,
                 ("R18", "R19"),
-                "Adapted from the briefing: W1",
+                "Adapted from the briefing, page 11",
                 needs_review=True,
                 review_note="The entry changed; check the wording." + text,
                 item_id="c1",

@@ -157,7 +157,7 @@ def test_clause_parts_notes_and_small_text(written: Path) -> None:
     texts = [(p.style.name, p.text) for p in made.paragraphs]
     assert ("Clause Title", "Discretion") in texts
     assert ("Clause Detail", "Owner: Team manager") in texts
-    assert ("Small", "Adapted from the briefing: W1") in texts
+    assert ("Small", "Adapted from the briefing, page 11") in texts
     assert ("Small", "Answers: R18, R19") in texts
     assert ("Warning Note", "Warning: Nothing written yet.") in texts
     assert ("Note", "Note: A friendly note.") in texts

@@ -333,7 +333,7 @@ def test_every_kind_of_block(tmp_path: Path) -> None:
     assert "> **Note:** A friendly note." in text
     assert "*Answers: R18, R19*" in text
     assert "- **Owner:** Team manager" in text
-    assert "*Adapted from the briefing: W1*" in text
+    assert "*Adapted from the briefing, page 11*" in text
     assert "[the duties](#section-2)" in text
     assert "[the Demos briefing](https://www.demos.co.uk/research/)" in text
     assert f"![A grey square]({(tmp_path / 'grey.png').as_uri()})" in text
