@@ -30,6 +30,7 @@ from desktop.text_size import text_size
 from reformkit.catalogue.store import Catalogue
 from reformkit.layout.blocks import Block, LaidOut
 from reformkit.layout.engine import back_matter, lay_out
+from reformkit.layout.reuse import SectionReuse
 
 DEBOUNCE_MS = 80  # the shortest gap between two renders while typing
 PATCH_LIMIT = 24  # more changed parts than this and the page is built again from scratch
@@ -77,6 +78,9 @@ class PreviewPanel(QTextBrowser):
         self._laid: LaidOut | None = None  # the last layout shown
         self._worker = LatestResult(lambda done: self._apply(done[0], None, done[1]), self)
         self._back: list[Block] | None = None  # the appendices last laid out
+        # Unchanged sections' blocks, one store for this thread and one for the worker's runs
+        # (one at a time: see LatestResult).
+        self._reuse, self._worker_reuse = SectionReuse(), SectionReuse()
         self._back_timer = QTimer(self)
         self._back_timer.setSingleShot(True)
         self._back_timer.setInterval(BACK_PAUSE_MS)
@@ -114,10 +118,7 @@ class PreviewPanel(QTextBrowser):
         started = time.perf_counter()
         project = self.editor.project
         self._back = back_matter(project.document, project.spec, self.recommendations, self.credit)
-        laid = lay_out(
-            project.document, project.spec, self.recommendations, self.credit, back=self._back
-        )
-        return self._apply(laid, started)
+        return self._apply(self._lay_out_sections(), started)
 
     def render_typing(self, follow: bool = True) -> float:
         """Like :meth:`render_now`, but with the appendices as last laid out: every section
@@ -128,13 +129,22 @@ class PreviewPanel(QTextBrowser):
         self._timer.stop()
         self._worker.cancel()
         started = time.perf_counter()
-        project = self.editor.project
-        laid = lay_out(
-            project.document, project.spec, self.recommendations, self.credit, back=self._back
-        )
+        laid = self._lay_out_sections()
         if follow:
             self._back_timer.start()
         return self._apply(laid, started)
+
+    def _lay_out_sections(self) -> LaidOut:
+        """The document laid out, with the appendices last worked out."""
+        project = self.editor.project
+        return lay_out(
+            project.document,
+            project.spec,
+            self.recommendations,
+            self.credit,
+            back=self._back,
+            reuse=self._reuse,
+        )
 
     def _apply(
         self, laid: LaidOut, started: float | None = None, parts: list[Part] | None = None
@@ -252,14 +262,14 @@ class PreviewPanel(QTextBrowser):
 
     def _render_in_background(self) -> None:
         project = self.editor.project
-        recommendations, credit = self.recommendations, self.credit
+        recommendations, credit, reuse = self.recommendations, self.credit, self._worker_reuse
 
         def prepare() -> Callable[[], tuple[LaidOut, list[Part]]]:
             document, spec = shared_snapshot(self.editor), project.spec
             previous = list(self.all_parts)  # parts are frozen: safe to read on the worker
 
             def work() -> tuple[LaidOut, list[Part]]:
-                laid = lay_out(document, spec, recommendations, credit)
+                laid = lay_out(document, spec, recommendations, credit, reuse=reuse)
                 return laid, write_parts(laid, previous)[0]
 
             return work

@@ -31,6 +31,7 @@ from reformkit.layout.blocks import (
     TableOfContents,
 )
 from reformkit.layout.formatting import long_date, money, plural, show
+from reformkit.layout.reuse import SectionReuse
 from reformkit.layout.tags import BESIDE, DEFAULT_TAGS, PART, TagPlacement
 
 #: Item types that are signatures: they never carry recommendation tags.
@@ -49,6 +50,7 @@ def lay_out(
     credit: str,
     tags: TagPlacement = DEFAULT_TAGS,
     back: Sequence[Block] | None = None,
+    reuse: SectionReuse | None = None,
 ) -> LaidOut:
     """The whole document as blocks: contents, every section, and the appendices.
 
@@ -56,6 +58,7 @@ def lay_out(
     ``part`` (a line at the end of each part) or ``beside`` (each heading, clause and row).
     ``back`` is the appendices as :func:`back_matter` laid them out, if the caller has them
     (the preview shows the last ones while someone types, and works them out after a pause).
+    ``reuse`` hands back the blocks of sections unchanged since the layout before.
     """
     titles = {entry.id: entry.title for entry in recommendations}
     references = {item.id: item for _, item in document.items()}
@@ -63,8 +66,21 @@ def lay_out(
     intro = _introduction(document, spec)
     if intro:
         blocks.append(Paragraph.of(intro, "lead"))
+    if reuse is not None:
+        reuse.start(spec, titles, tags)
     for number, section in enumerate(document.sections, 1):
-        blocks.extend(_section(number, section, spec, titles, references, tags))
+        if reuse is None:
+            blocks.extend(_section(number, section, spec, titles, references, tags))
+        else:
+            blocks.extend(
+                reuse.blocks(
+                    number,
+                    section,
+                    spec,
+                    references,
+                    lambda: _section(number, section, spec, titles, references, tags),  # noqa: B023
+                )
+            )
         if spec.extra_tables is not None:
             blocks.extend(
                 Table(table.header, table.rows, caption=table.caption)
@@ -74,6 +90,8 @@ def lay_out(
             answered = _part_tags(section, spec)
             if answered:
                 blocks.append(tag_line(answered, titles, "This part answers: "))
+    if reuse is not None:
+        reuse.finish()
     blocks.extend(back_matter(document, spec, recommendations, credit) if back is None else back)
     meta = document.meta
     keywords = sorted({t for s in document.sections for t in s.tags}, key=_tag_order)
