@@ -2,14 +2,25 @@
 
 Whatever the appearance, every control shows and so does the keyboard focus: tick boxes get
 a border in the text's colour (the Fusion style draws them in a shade of the window colour,
-invisible on a dark page), and the focused control a frame in the highlight colour.
+invisible on a dark page), and the focused control a frame in the highlight colour,
+``FOCUS_WIDTH`` deep. Fusion marks a focused button only after a Tab key press (so not when
+the builder puts the focus there) and a focused text box with a one-pixel tint: the style
+below draws the frame over the control's own edge, so nothing moves as focus comes and goes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QStyleOptionFrame,
+    QWidget,
+)
 
 APPEARANCES = ("System", "Light", "Dark", "High contrast")
 SETTING = "appearance"
@@ -17,15 +28,22 @@ FOCUS_WIDTH = 2  # pixels: a focus frame seen from the back of a hall
 STYLED = "reformkitAccessibleStyle"  # set on the application once the style is wrapped
 MIN_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: controls against what is next to them
 
-# The focused control wears a frame in the highlight colour. Lists, trees and tables keep a
-# frame of the same width when unfocused, so nothing moves as focus comes and goes.
+# The focused control wears a frame in the highlight colour. Lists, trees, tables and text
+# boxes of several lines (whose inside is covered by their viewport, so the style cannot draw
+# over it) keep a frame of the same width when unfocused, so nothing moves as focus comes and
+# goes. Buttons, one-line boxes and lists to choose from get theirs from AccessibleStyle.
 FOCUS_STYLE = f"""
 QCommandLinkButton {{ border: {FOCUS_WIDTH}px solid transparent; border-radius: 4px; }}
 QCommandLinkButton:focus {{ border: {FOCUS_WIDTH}px solid palette(highlight); }}
-QListView, QTreeView, QTableView {{ border: {FOCUS_WIDTH}px solid palette(mid); }}
-QListView:focus, QTreeView:focus, QTableView:focus {{
+QListView, QTreeView, QTableView, QPlainTextEdit, QTextEdit {{
+  border: {FOCUS_WIDTH}px solid palette(mid); }}
+QListView:focus, QTreeView:focus, QTableView:focus, QPlainTextEdit:focus, QTextEdit:focus {{
   border: {FOCUS_WIDTH}px solid palette(highlight); }}
 """
+
+# Parts of a control the style draws whole, edge included: a focused one gets the frame on top.
+_FRAMED_CONTROLS = {QStyle.ControlElement.CE_PushButtonBevel}
+_FRAMED_COMPLEX = {QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox}
 
 _INDICATORS = {
     QStyle.PrimitiveElement.PE_IndicatorCheckBox,
@@ -92,15 +110,49 @@ class AccessibleStyle(QProxyStyle):
             else:
                 painter.drawRoundedRect(box, 2, 2)
             painter.restore()
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit and _framed_box(option):
+            self._focus_frame(option, painter)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element in _FRAMED_CONTROLS and _focused(option):
+            self._focus_frame(option, painter)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in _FRAMED_COMPLEX and _focused(option):
+            self._focus_frame(option, painter)
 
     def _focus_frame(self, option: QStyleOption, painter: QPainter) -> None:
         painter.save()
         colour = option.palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(QPen(colour, FOCUS_WIDTH))
         painter.setBrush(QColor(0, 0, 0, 0))
-        half = FOCUS_WIDTH // 2
-        painter.drawRect(option.rect.adjusted(half, half, -half, -half))
+        half = FOCUS_WIDTH / 2
+        painter.drawRect(QRectF(option.rect).adjusted(half, half, -half, -half))
         painter.restore()
+
+
+def _focused(option: QStyleOption) -> bool:
+    return bool(option.state & QStyle.StateFlag.State_HasFocus)
+
+
+def _framed_box(option: QStyleOption) -> bool:
+    """A focused one-line box with a frame of its own (the box inside a list to choose from
+    has none: the list's frame shows its focus)."""
+    return _focused(option) and isinstance(option, QStyleOptionFrame) and option.lineWidth > 0
 
 
 def install_style(app: QApplication) -> None:
@@ -210,3 +262,6 @@ def palette_for(appearance: str, system: QPalette) -> QPalette:
 def apply(app: QApplication, appearance: str, system: QPalette) -> None:
     install_style(app)
     app.setPalette(palette_for(appearance, system))
+    # Qt's style-sheet style gave every widget the palette of its day: set afresh, the
+    # sheet polishes open windows again in the new colours (focus frames included).
+    app.setStyleSheet(app.styleSheet())
