@@ -30,8 +30,10 @@ from reformkit.document.project_io import (
     renumber_items,
     renumber_sections,
     save_meta,
+    save_modified,
     set_holder,
     unstorable_message,
+    update_item_row,
     write_all,
 )
 from reformkit.document.spec import DocumentKinds, DocumentSpec
@@ -399,7 +401,7 @@ class Project:
                 item.needs_review = needs_review
             if source is not None:
                 item.source = source
-            db.table("items").update(item_id, item_row(item, section.id, section.items.index(item)))
+            update_item_row(db, item, section.id, section.items.index(item))
         return item
 
     def remove_item(self, item_id: str) -> Item:
@@ -590,9 +592,7 @@ class Project:
             with db.atomic():
                 yield db
                 self.document.meta.modified = now()
-                db.table("meta").upsert(
-                    {"key": "modified", "value": self.document.meta.modified}, pk="key"
-                )
+                save_modified(db, self.document.meta.modified)
         except BaseException as error:
             db.conn.row_factory = sqlite3.Row
             try:

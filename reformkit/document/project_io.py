@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 from reformkit.document import project_file as files
 from reformkit.document.errors import CorruptProjectError, ProjectError
@@ -123,6 +124,28 @@ def unstorable_message(what: str) -> str:
 def set_holder(db: Database) -> None:
     holder = {**files.this_holder(), "since": now()}
     db.table("meta").upsert({"key": "open_by", "value": json.dumps(holder)}, pk="key")
+
+
+def update_item_row(db: Database, item: Item, section_id: str, position: int) -> None:
+    """Write an item's row over the one stored: one statement, where sqlite-utils' ``update``
+    first reads the table's columns and keys (a dozen statements for each keystroke)."""
+    row = item_row(item, section_id, position)
+    names = [name for name in row if name != "id"]
+    cursor = db.conn.execute(
+        f"update items set {', '.join(f'[{name}] = ?' for name in names)} where id = ?",
+        [*(row[name] for name in names), item.id],
+    )
+    if cursor.rowcount == 0:
+        raise NotFoundError(f"No item {item.id} in the file")
+
+
+def save_modified(db: Database, modified: str) -> None:
+    """Record when the document last changed: one statement after every edit."""
+    db.conn.execute(
+        "insert into meta (key, value) values ('modified', ?) "
+        "on conflict (key) do update set value = excluded.value",
+        [modified],
+    )
 
 
 def save_meta(db: Database, meta: Meta) -> None:
