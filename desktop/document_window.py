@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -426,7 +426,7 @@ class DocumentWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(_first_size(self))
+            window_layout.open_at_first_size(self)  # most of the screen, all of a small one
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -442,13 +442,3 @@ class DocumentWindow(QMainWindow):
         self.project.close()
         self.session.window_closed(self)
         super().closeEvent(event)
-
-
-def _first_size(window: QMainWindow) -> QSize:
-    """1280 by 800, or nine tenths of a smaller screen (a small laptop, or 150% scaling)."""
-    screens = [s for s in (window.screen(), QApplication.primaryScreen()) if s is not None]
-    if not screens:
-        return QSize(1280, 800)
-    screen = screens[0]
-    room = screen.availableGeometry().size()
-    return QSize(min(1280, room.width() * 9 // 10), min(800, room.height() * 9 // 10))

@@ -14,7 +14,14 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QDrag, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QTreeView,
+    QWidget,
+)
 
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.parts_model import DOCUMENT, ITEM, SECTION, PartsModel
@@ -32,6 +39,7 @@ from reformkit.document.spec import ItemType
 from reformkit.errors import ReformKitError
 
 T = TypeVar("T")
+WIDTH_SAMPLE_ROWS = 300  # sections measured for the tree's first width
 
 _STRUCTURE = {
     "item-added",
@@ -133,6 +141,17 @@ class PartsTree(QTreeView):
             return
         self._current = part
         self.part_selected.emit(*part)
+
+    def wanted_width(self) -> int:
+        """How wide the tree must be to show the document's title and every section's
+        number and title whole (items may be cut: their tooltips say them in full), for the
+        window's first sizes. The first few hundred sections are enough to judge."""
+        root = QModelIndex()
+        widest = 0
+        for row in range(min(self.parts.rowCount(root), WIDTH_SAMPLE_ROWS)):
+            widest = max(widest, self.sizeHintForIndex(self.parts.index(row, 0, root)).width())
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return widest + self.indentation() + 2 * self.frameWidth() + scroll_bar
 
     def _id(self, index: QModelIndex) -> str:
         return str(index.data(Qt.ItemDataRole.UserRole + 2))

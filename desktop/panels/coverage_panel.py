@@ -3,6 +3,11 @@
 Two views of the same rows: a list (one row per recommendation, with the parts that answer
 it underneath) and a grid (recommendations × sections). Activating an answer asks the window
 to select that part; activating a gap says which part would answer it.
+
+The rows get the panel's height: the summary shares a line with the view buttons, the list's
+Status column says each status in words (so its key is a tooltip on the column and the list),
+the key shows under the grid only, whose cells carry symbols alone, and the hint under the
+list takes room only when it has something to say.
 """
 
 from __future__ import annotations
@@ -59,6 +64,9 @@ ANSWER_ROLE = Qt.ItemDataRole.UserRole + 2  # ("section" | "item", id) on an ans
 
 COLUMNS = ("No.", "Recommendation", "Status", "Answered by")
 WORK_AT_ONCE_PARTS = 400  # a document with fewer parts is worked out on the UI thread
+# A recommendation answered by more parts than this gets its answers' rows when it is opened:
+# a thousand-section plan has some 20,000, and making them all took over a second.
+ANSWERS_AT_ONCE = 200
 
 
 def _numbers(document: Document) -> list[tuple[str, str]]:
@@ -81,6 +89,8 @@ class CoveragePanel(QWidget):
         self.recommendations = catalogue.entries("recommendation")
         self.rows: list[CoverageRow] = []
         self._numbers: list[tuple[str, str]] = []
+        # Rows whose answers are added when opened: their coverage and the section numbers.
+        self._unopened: dict[str, tuple[CoverageRow, dict[str, int]]] = {}
         self.setAccessibleName("Coverage of the 22 recommendations")
 
         self.summary_label = QLabel()
@@ -117,6 +127,7 @@ class CoveragePanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.setColumnWidth(1, 330)
         self.list_view.itemActivated.connect(self._list_activated)
+        self.list_view.itemExpanded.connect(self._add_answers)
         self.list_view.currentItemChanged.connect(self._list_current_changed)
 
         self.grid_model = CoverageGridModel()
@@ -155,19 +166,26 @@ class CoveragePanel(QWidget):
         self.legend_label.setAccessibleName("Legend")
         self.legend_label.setWordWrap(True)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("View:"))
-        buttons.addWidget(self.list_button)
-        buttons.addWidget(self.grid_button)
-        buttons.addStretch(1)
+        self.legend_label.setVisible(False)  # the list says each status in words
+        key = _legend_text()
+        self.list_view.setToolTip(key)
+        self.list_view.headerItem().setToolTip(2, key)
+        self.hint_label.setVisible(False)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addLayout(buttons)
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(QLabel("View:"))
+        top.addWidget(self.list_button)
+        top.addWidget(self.grid_button)
+
+        layout = self.box = QVBoxLayout(self)
+        spacing = layout.spacing() if layout.spacing() >= 0 else 6
+        layout.setContentsMargins(spacing, spacing // 2, spacing, spacing // 2)
+        layout.addLayout(top)
         layout.addWidget(self.grid_caption)
+        layout.addWidget(self.legend_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.hint_label)
-        layout.addWidget(self.legend_label)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -219,6 +237,23 @@ class CoveragePanel(QWidget):
     def show_grid(self, grid: bool = True) -> None:
         (self.grid_button if grid else self.list_button).setChecked(True)
 
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height when its list shows ``rows`` rows (for the dock's first size),
+        from the font's own measures so it follows scaling and text size."""
+        view = self.list_view
+        row = view.sizeHintForRow(0) if view.topLevelItemCount() else -1
+        if row <= 0:
+            row = view.fontMetrics().height() + 4
+        margins = self.box.contentsMargins()
+        spacing = max(self.box.spacing(), 0)
+        top = max(
+            self.summary_label.sizeHint().height(),
+            self.list_button.sizeHint().height(),
+            self.grid_button.sizeHint().height(),
+        )
+        list_height = view.header().sizeHint().height() + rows * row + 2 * view.frameWidth()
+        return margins.top() + top + spacing + list_height + margins.bottom()
+
     def row_for(self, recommendation_id: str) -> CoverageRow:
         return next(r for r in self.rows if r.recommendation.id == recommendation_id)
 
@@ -238,6 +273,11 @@ class CoveragePanel(QWidget):
     def _switch_view(self, list_checked: bool) -> None:
         self.stack.setCurrentWidget(self.list_view if list_checked else self.grid_view)
         self.grid_caption.setVisible(not list_checked)
+        self.legend_label.setVisible(not list_checked)  # the grid's cells are symbols alone
+
+    def _set_hint(self, text: str) -> None:
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
 
     def _fill_list(self) -> None:
         view = self.list_view
@@ -248,12 +288,15 @@ class CoveragePanel(QWidget):
         numbers = {s.id: n for n, s in enumerate(self.editor.project.document.sections, 1)}
         view.setUpdatesEnabled(False)
         view.clear()
+        self._unopened = {}
         restore: QTreeWidgetItem | None = None
         for row in self.rows:
             item = self._list_row(row, numbers)
             view.addTopLevelItem(item)
             if row.recommendation.id in expanded:
                 item.setExpanded(True)
+            if current_key is not None and current_key[0] == row.recommendation.id:
+                self._add_answers(item)  # the current row may be one of its answers
             for n in range(-1, item.childCount()):
                 candidate = item if n < 0 else item.child(n)
                 if candidate is None:
@@ -283,6 +326,24 @@ class CoveragePanel(QWidget):
         item.setBackground(2, QBrush(QColor(style.background)))
         item.setForeground(2, QBrush(QColor(style.foreground)))
         item.setData(2, Qt.ItemDataRole.AccessibleTextRole, f"{style.symbol} {row.label}".strip())
+        if len(row.answers) > ANSWERS_AT_ONCE:
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            self._unopened[entry.id] = (row, numbers)
+        else:
+            self._answer_rows(item, row, numbers)
+        return item
+
+    def _add_answers(self, item: QTreeWidgetItem) -> None:
+        """A row opened: its answers' rows, if they were left until now."""
+        unopened = self._unopened.pop(item.data(0, ID_ROLE), None)
+        if unopened is not None and item.parent() is None:
+            self._answer_rows(item, *unopened)
+
+    def _answer_rows(
+        self, item: QTreeWidgetItem, row: CoverageRow, numbers: dict[str, int]
+    ) -> None:
+        entry = row.recommendation
+        children = []
         for answer in row.answers:
             number = numbers.get(answer.section_id, "")
             where = f"{number} {answer.section_title}".strip()
@@ -297,8 +358,8 @@ class CoveragePanel(QWidget):
                 part = ("item", answer.item_id)
             child.setData(0, ANSWER_ROLE, part)
             child.setToolTip(1, f"Go to {label}")
-            item.addChild(child)
-        return item
+            children.append(child)
+        item.addChildren(children)
 
     # Activating.
     def _list_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -339,7 +400,7 @@ class CoveragePanel(QWidget):
             self._explain(self.rows[index.row()])
             if index.data(PART_ROLE):
                 words = str(index.data(Qt.ItemDataRole.ToolTipRole))
-                self.hint_label.setText(f"{words} Double-click or press Enter to go there.")
+                self._set_hint(f"{words} Double-click or press Enter to go there.")
 
     def _explain(self, row: CoverageRow) -> None:
         project = self.editor.project
@@ -372,7 +433,7 @@ class CoveragePanel(QWidget):
                 f"{entry.id} ({entry.title}) is not expected in a {project.spec.label}; "
                 "you may still answer it by tagging a clause."
             )
-        self.hint_label.setText(text)
+        self._set_hint(text)
 
 
 def _legend_html() -> str:
@@ -384,3 +445,9 @@ def _legend_html() -> str:
             f"&nbsp;{style.symbol}&nbsp;</span>&nbsp;{escape(style.short)}"
         )
     return "Key: " + " &nbsp; ".join(cells)
+
+
+def _legend_text() -> str:
+    """The key in plain text, one status a line, for a tooltip."""
+    lines = [f"{STYLES[status].symbol}  {STYLES[status].short}" for status in ORDER]
+    return "Status key:\n" + "\n".join(lines)
