@@ -3,8 +3,12 @@
 Qt's rich text breaks a line anywhere once a column is narrower than a word ("Quarterl y",
 "£184,00 / 0"). The preview therefore breaks lines only between words, so a column is never
 narrower than its longest word; short cells (an amount, a date, a one-word status or
-heading) are kept on one line; and the text's sizes follow the app's text size. A table
-wider than the preview scrolls sideways. No Qt here, only the page's HTML and CSS.
+heading) are kept on one line; and the text's sizes follow the app's text size. A short
+cell of several words ("Answered in", "58% of staff") may still break between them: kept
+whole, such cells made a table wider than a narrow preview that fits it once they break
+(the writer already joins a date's words with no-break spaces). Only a table whose words
+and amounts alone are wider than the preview scrolls sideways. No Qt here, only the page's
+HTML and CSS.
 """
 
 from __future__ import annotations
@@ -29,7 +33,9 @@ def keeps_whole(text: str) -> bool:
     """Whether a cell's text is short enough, or an amount, to stay on one line."""
     if "\n" in text:
         return False
-    return len(text) <= SHORT_CELL or bool(_MONEY.match(text.replace(" ", "")))
+    if _MONEY.match(text.replace(" ", "")):
+        return True
+    return len(text) <= SHORT_CELL and " " not in text.strip()
 
 
 def keep_short_cells_whole(page_html: str) -> str:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -173,6 +175,49 @@ class CellDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
+class WrappingHeader(QHeaderView):
+    """Column headings that break between words when a column is narrower than its heading
+    ("Where the figure comes from"), and grow tall enough to show them whole, instead of
+    cutting them short ("Where the figure c")."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)  # as a table's own header is
+        self.setHighlightSections(True)
+        self.setDefaultAlignment(self.defaultAlignment())
+        self.sectionResized.connect(self._widths_changed)
+
+    def setDefaultAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        """Whatever alignment the table asks for, headings still wrap."""
+        super().setDefaultAlignment(
+            Qt.AlignmentFlag(int(alignment) | int(Qt.TextFlag.TextWordWrap))
+        )
+
+    def heading_height(self, logical: int) -> int:
+        """The height heading ``logical`` needs at its column's present width."""
+        text = (
+            str(self.model().headerData(logical, self.orientation()) or "") if self.model() else ""
+        )
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        width = max(self.sectionSize(logical) - 2 * margin, 1)
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        bounds = self.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), flags, text)
+        return bounds.height() + 2 * margin + self.fontMetrics().height() // 4  # some air
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        needed = [
+            self.heading_height(n) for n in range(self.count()) if not self.isSectionHidden(n)
+        ]
+        return QSize(hint.width(), max([hint.height(), *needed]))
+
+    def _widths_changed(self, *_args: object) -> None:
+        self.updateGeometry()
+        view = self.parent()
+        if isinstance(view, QTableView):
+            view.updateGeometries()
+
+
 class TableView(QTableView):
     """A table that a keyboard user can work: Enter edits, Tab moves from cell to cell and
     on out of the table at its end, Delete asks for the row to be removed."""
@@ -182,6 +227,7 @@ class TableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setHorizontalHeader(WrappingHeader(self))
         self.setTabKeyNavigation(True)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
