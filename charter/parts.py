@@ -157,8 +157,8 @@ SECTION_TYPES: tuple[SectionType, ...] = (
     SectionType(
         "principles",
         "Our principles",
-        "The principles your team adopts: the briefing's six “principles of 'liberated "
-        "public services'” (Table 1, p.11), the Liberated Method's two rules, and the "
+        "The principles your team adopts: the briefing's six principles of “liberated "
+        "public services” (Table 1, p.11), the Liberated Method's two rules, and the "
         "charter principles it proposes “subject to further investigation” (p.20).",
         (PRINCIPLE, EXPERIMENT, PARAGRAPH),
         R18,
@@ -174,8 +174,8 @@ SECTION_TYPES: tuple[SectionType, ...] = (
     SectionType(
         "duties",
         "Duties of staff",
-        "What staff accept in return for their rights: the briefing's “'duty of candour'” "
-        "(p.20) and the Liberated Method's “'stay legal' and 'do no harm'” (p.11).",
+        "What staff accept in return for their rights: the briefing's “duty of candour” "
+        "(p.20) and the Liberated Method's “stay legal” and “do no harm” (p.11).",
         (DUTY, PARAGRAPH),
         R18,
     ),

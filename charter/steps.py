@@ -54,15 +54,16 @@ GUIDE = Guide(
         GuidedStep(
             "Principles",
             "Principles are the ideas your team agrees to work by. The briefing's Table 1 "
-            "sets out six “principles of 'liberated public services'” (p.11), beside the "
+            "sets out six principles of “liberated public services” (p.11), beside the "
             "Liberated Method's two rules. It also proposes, “subject to further "
-            "investigation”, a “'principle to collaborate'” and a “'principle to "
-            "co-produce'” (p.20). Use the ones that fit, then reword them for your team.",
+            "investigation”, a “principle to collaborate” and a “principle to co-produce” "
+            "(p.20). Use the ones that fit, then reword them for your team.",
             (
                 _clauses("principles", "principle"),
                 ClauseBlock(
                     "principles",
                     "experiment",
+                    label="What your team will try",
                     own_label="Add something the team will try",
                     own_edit="title",
                     text_field="text",
@@ -82,9 +83,9 @@ GUIDE = Guide(
         GuidedStep(
             "Duties",
             "Duties are what staff accept in return for their rights: the briefing's "
-            "“essential bargain” (p.11). Its one duty is “a 'duty of candour'” (p.20), which "
+            "“essential bargain” (p.11). Its one duty is a “duty of candour” (p.20), which "
             "it does not define: the wording offered is ReformKit's suggestion, not the "
-            "briefing's. The Liberated Method's two rules, “'stay legal' and 'do no harm'” "
+            "briefing's. The Liberated Method's two rules, “stay legal” and “do no harm” "
             "(p.11), fit here too.",
             (_clauses("duties", "duty"),),
         ),

@@ -63,8 +63,9 @@ class ClauseWidget(BlockWidget):
 
         right = QWidget()
         right_box = QVBoxLayout(right)
-        says = f"What your {noun} says"
-        right_box.addWidget(heading(says, right))
+        says = block.label or f"What your {noun} says"  # two blocks on a page, two headings
+        self.heading = heading(says, right)
+        right_box.addWidget(self.heading)
         right_box.addWidget(
             wrapped(
                 "These words are a starting point. Press Reword to say each one "

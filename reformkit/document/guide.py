@@ -202,6 +202,7 @@ class ClauseBlock:
     text_field: str = ""  # the clause's words, shown on its card
     offers: bool = True  # offer the catalogue's entries for the item type
     prompts: Prompts | None = None
+    label: str = ""  # the heading over its items, if not "What your <noun> says"
 
 
 @dataclass(frozen=True)
