@@ -335,8 +335,10 @@ class CoveragePanel(QWidget):
 
     def _add_answers(self, item: QTreeWidgetItem) -> None:
         """A row opened: its answers' rows, if they were left until now."""
+        if item.parent() is not None:
+            return
         unopened = self._unopened.pop(item.data(0, ID_ROLE), None)
-        if unopened is not None and item.parent() is None:
+        if unopened is not None:
             self._answer_rows(item, *unopened)
 
     def _answer_rows(
