@@ -108,32 +108,36 @@ class Document:
 
         Each keystroke looks its item up, and walking a thousand-section plan for it took
         milliseconds. The index is not kept in step by the edits (sections and items are
-        plain lists, changed in many places): an entry is used only while the item is still
-        in its part and the part still in the document, and the index is made again on a
-        miss.
+        plain lists, changed in many places): it holds each item's place (which part, which
+        row), used only while the item at that place still has the id, and is made again on
+        a miss.
         """
-        known: dict[str, tuple[Section, Item]] = self.__dict__.get("_item_index", {})
-        found = known.get(item_id)
-        if found is not None and _still_holds(self, item_id, *found):
-            return found
-        index: dict[str, tuple[Section, Item]] = {}
-        for section in self.sections:
-            for item in section.items:
-                index.setdefault(item.id, (section, item))
+        known: dict[str, tuple[int, int]] = self.__dict__.get("_item_index", {})
+        place = known.get(item_id)
+        if place is not None:
+            found = _at(self, item_id, *place)
+            if found is not None:
+                return found
+        index: dict[str, tuple[int, int]] = {}
+        for s, section in enumerate(self.sections):
+            for i, item in enumerate(section.items):
+                index.setdefault(item.id, (s, i))
         self.__dict__["_item_index"] = index  # a new dict: a copy of the document keeps its own
         if item_id in index:
-            return index[item_id]
+            s, i = index[item_id]
+            return self.sections[s], self.sections[s].items[i]
         raise KeyError(item_id)
 
     def items(self) -> list[tuple[Section, Item]]:
         return [(section, item) for section in self.sections for item in section.items]
 
 
-def _still_holds(document: Document, item_id: str, section: Section, item: Item) -> bool:
-    """Whether an index entry still says where the item is (compared by identity: a
-    dataclass's == would compare every field)."""
-    return (
-        item.id == item_id
-        and any(i is item for i in section.items)
-        and any(s is section for s in document.sections)
-    )
+def _at(document: Document, item_id: str, s: int, i: int) -> tuple[Section, Item] | None:
+    """The item at an index entry's place, if it is still the one with ``item_id``."""
+    sections = document.sections
+    if s < len(sections) and i < len(sections[s].items):
+        section = sections[s]
+        item = section.items[i]
+        if item.id == item_id:
+            return section, item
+    return None
