@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
+from desktop import palette
 from desktop.document_window import DocumentWindow
 from desktop.panels.coverage_status import ORDER, STYLES
 from desktop.session import AppSession
@@ -143,6 +144,9 @@ def test_table_headings_wrap_instead_of_being_cut(
 def test_the_preview_scrolls_sideways_only_for_a_table_too_wide_for_it(
     qtbot: QtBot, session: AppSession, tmp_path: Path
 ) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette.install_style(app)  # the app's frames, as the real app has them
     window = new_document(qtbot, session, "charter", tmp_path)
     window.show_document()
     _at_small_laptop_size(qtbot, window)
