@@ -10,7 +10,17 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QWidget
 
 
 class _Relay(QObject):
@@ -60,13 +70,72 @@ def run_in_background(
     QThreadPool.globalInstance().start(_Job(work, relay))
 
 
+# The longest a panel not yet on screen waits for the app's next paint before its first run.
+FIRST_PAINT_WAIT_MS = 1000
+
+
+class _AfterPaint(QObject):
+    """Work held until the app next paints anything (or FIRST_PAINT_WAIT_MS have passed).
+
+    A big document's panels start their workers while its window is being built, and a
+    worker computing in Python slows every call the UI thread makes into Qt (each waits for
+    the interpreter lock): the window of a thousand-section plan took three times as long
+    to build and paint. So their first runs start once the window has been painted.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[Callable[[], None]] = []
+        self.releasing = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(FIRST_PAINT_WAIT_MS)
+        self.timer.timeout.connect(self.release)
+
+    def hold(self, work: Callable[[], None]) -> None:
+        self.held.append(work)
+        if len(self.held) == 1:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.releasing:
+            self.releasing = True
+            QTimer.singleShot(0, self.release)  # once this paint is done
+        return False
+
+    def release(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
+        self.releasing = False
+        held, self.held = self.held, []
+        for work in held:
+            work()
+
+
+_after_paint: _AfterPaint | None = None
+
+
+def after_next_paint(work: Callable[[], None]) -> None:
+    """Call ``work()`` on this (UI) thread once the app has painted again."""
+    global _after_paint
+    if _after_paint is None or not shiboken6.isValid(_after_paint):
+        _after_paint = _AfterPaint()
+    _after_paint.hold(work)
+
+
 class LatestResult(QObject):
     """Work that is redone after each edit, on the thread pool, showing only the newest.
 
     ``start(work)`` runs ``work()`` (which must read only a snapshot, never the live
     document) and hands its result to ``show`` on the UI thread. While one run is going,
     a newer request waits for it and replaces any other waiting one, so runs never pile up
-    and a stale result is never shown.
+    and a stale result is never shown. The first run of a panel that is not on screen yet
+    starts after the app's next paint (see :class:`_AfterPaint`).
     """
 
     def __init__(self, show: Callable[[Any], object], parent: QObject):
@@ -83,7 +152,16 @@ class LatestResult(QObject):
             return
         self.running = True
         self._stale = False
-        run_in_background(prepare(), self._done, self._failed)
+        first, self._started = not self._started, True
+        panel = self.parent()
+        if first and isinstance(panel, QWidget) and not panel.isVisible():
+            after_next_paint(lambda: self._run(prepare))
+        else:
+            self._run(prepare)
+
+    def _run(self, prepare: Callable[[], Callable[[], Any]]) -> None:
+        if shiboken6.isValid(self):
+            run_in_background(prepare(), self._done, self._failed)
 
     def cancel(self) -> None:
         """Drop a waiting request and the result of the one running (a newer result was
@@ -92,6 +170,7 @@ class LatestResult(QObject):
         self._stale = self.running
 
     _stale = False
+    _started = False
 
     def _done(self, result: Any) -> None:
         if not shiboken6.isValid(self):

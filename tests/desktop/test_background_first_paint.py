@@ -1,0 +1,69 @@
+"""A panel not yet on screen starts its first run once the app has painted (or after
+FIRST_PAINT_WAIT_MS); a panel on screen, and every later run, starts at once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop import background
+from desktop.background import LatestResult
+
+
+def _worker(parent: QWidget, shown: list[object], prepared: list[int]) -> LatestResult:
+    def prepare() -> object:
+        prepared.append(1)
+        return lambda: "done"
+
+    worker = LatestResult(shown.append, parent)
+    worker.start(prepare)  # type: ignore[arg-type]
+    return worker
+
+
+def _running(worker: LatestResult) -> bool:
+    return worker.running
+
+
+def test_a_hidden_panels_first_run_waits_for_a_paint(qtbot: QtBot) -> None:
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    shown: list[object] = []
+    prepared: list[int] = []
+    worker = _worker(panel, shown, prepared)
+    assert worker.running and not prepared  # held: no snapshot taken yet
+    window = QLabel("The window")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
+    assert not _running(worker)
+    worker.start(lambda: lambda: "again")
+    assert prepared and _running(worker)  # later runs start at once
+    qtbot.waitUntil(lambda: shown == ["done", "again"], timeout=3000)
+
+
+def test_a_shown_panel_starts_at_once(qtbot: QtBot) -> None:
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    shown: list[object] = []
+    prepared: list[int] = []
+    _worker(panel, shown, prepared)
+    assert prepared == [1]
+    qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
+
+
+def test_a_panel_never_painted_starts_after_the_wait(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "_after_paint", None)
+    monkeypatch.setattr(background, "FIRST_PAINT_WAIT_MS", 50)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    shown: list[object] = []
+    prepared: list[int] = []
+    _worker(panel, shown, prepared)
+    assert not prepared
+    qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
