@@ -61,6 +61,9 @@ class DropPlan:
     index: int | None = None
 
 
+_FLAGS: dict[tuple[str, bool], Qt.ItemFlag] = {}  # by part kind and read-only
+
+
 class DropRefusedError(ReformKitError):
     """A drop the document cannot take; the message says why."""
 
@@ -239,12 +242,15 @@ class PartsModel(QStandardItemModel):
         return self._types[key]
 
     def _flags(self, kind: str) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editor.read_only:
-            return flags
-        if kind != DOCUMENT:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags | Qt.ItemFlag.ItemIsDropEnabled
+        key = (kind, self.editor.read_only)
+        if key not in _FLAGS:  # worked out once: Qt's flag enums are slow to combine
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if not key[1]:
+                if kind != DOCUMENT:
+                    flags |= Qt.ItemFlag.ItemIsDragEnabled
+                flags |= Qt.ItemFlag.ItemIsDropEnabled
+            _FLAGS[key] = flags
+        return _FLAGS[key]
 
     # Drag and drop.
     def supportedDropActions(self) -> Qt.DropAction:
