@@ -52,10 +52,13 @@ SWITCH_INTERVAL_S = 0.001
 
 
 def run_in_background(
-    work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
 ) -> None:
-    """Run ``work()`` on the thread pool; call ``on_done(result)`` or ``on_failed(error)``
-    on this (UI) thread afterwards."""
+    """Run ``work()`` on the thread pool (``pool``, else Qt's global one); call
+    ``on_done(result)`` or ``on_failed(error)`` on this (UI) thread afterwards."""
     if sys.getswitchinterval() > SWITCH_INTERVAL_S:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
     relay = _Relay()
@@ -67,7 +70,25 @@ def run_in_background(
 
     relay.done.connect(lambda result: finish(on_done, result), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda error: finish(on_failed, error), Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+
+
+_panels_pool: QThreadPool | None = None
+
+
+def panels_pool() -> QThreadPool:
+    """One thread for the panels' work after each edit (checks, coverage, preview...).
+
+    Their work is Python, which runs one thread at a time: side by side, three workers each
+    took the interpreter lock as often as the UI thread, which then got a quarter of the
+    time for its own work (copying the document, answering a keystroke). In turn, the UI
+    thread gets half, and each result still comes as soon as its turn is done.
+    """
+    global _panels_pool
+    if _panels_pool is None:
+        _panels_pool = QThreadPool()
+        _panels_pool.setMaxThreadCount(1)
+    return _panels_pool
 
 
 # The longest a panel not yet on screen waits for the app's next paint before its first run.
@@ -161,7 +182,7 @@ class LatestResult(QObject):
 
     def _run(self, prepare: Callable[[], Callable[[], Any]]) -> None:
         if shiboken6.isValid(self):
-            run_in_background(prepare(), self._done, self._failed)
+            run_in_background(prepare(), self._done, self._failed, panels_pool())
 
     def cancel(self) -> None:
         """Drop a waiting request and the result of the one running (a newer result was

@@ -67,3 +67,33 @@ def test_a_panel_never_painted_starts_after_the_wait(
     _worker(panel, shown, prepared)
     assert not prepared
     qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
+
+
+def test_panels_work_runs_one_at_a_time(qtbot: QtBot) -> None:
+    """Side by side, panels' Python work would starve the UI thread of the interpreter."""
+    import threading
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    lock = threading.Lock()
+    inside = [0]
+    most = [0]
+    shown: list[object] = []
+
+    def work() -> object:
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        sum(range(200_000))  # long enough for another thread to start, if one could
+        with lock:
+            inside[0] -= 1
+        return "done"
+
+    workers = [LatestResult(shown.append, panel) for _ in range(4)]
+    for worker in workers:
+        worker.start(lambda: work)
+    qtbot.waitUntil(lambda: len(shown) == 4, timeout=5000)
+    assert most[0] == 1
+    assert background.panels_pool().maxThreadCount() == 1
