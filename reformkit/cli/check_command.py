@@ -210,16 +210,23 @@ def report(
 
 
 def _add_plain(
-    document: Document, spec: DocumentSpec, parts: dict[str, PartReport], whole: PartReport
+    document: Document,
+    spec: DocumentSpec,
+    parts: dict[str, PartReport],
+    whole: PartReport,
+    dismissed: Mapping[tuple[str, str, str], str],
 ) -> None:
     """Each plain-English finding under its part, named by its item and field."""
     from reformkit.paths import AppPaths
     from reformkit.plain import INTRO, USER_FILE, check_document, contexts, load_words
+    from reformkit.plain.dismissals import key_of
 
     words = load_words(AppPaths.default().config / USER_FILE)
     texts = {(piece.part_id, piece.field): piece for piece, _ in contexts(document, spec, words)}
     for finding in check_document(document, spec, words):
         piece = texts.get((finding.part_id, finding.field))
+        if piece is not None and key_of(finding, piece.text) in dismissed:
+            continue
         if piece is None:
             whole.plain.append((finding, "", ""))
             continue

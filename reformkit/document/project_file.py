@@ -168,6 +168,12 @@ SCHEMA_VERSION = len(schema_names())
 
 def check_header(path: Path) -> None:
     """Refuse a missing file, or one that is not a ReformKit document, by its first bytes."""
+    from reformkit.input_files import InputFileError, check_input_path
+
+    try:  # a FIFO or a device would hang the read below: refuse it before opening
+        check_input_path(path, "a ReformKit document")
+    except InputFileError as error:
+        raise ProjectError(str(error)) from None
     try:
         with path.open("rb") as handle:
             header = handle.read(100)

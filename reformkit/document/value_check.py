@@ -96,7 +96,7 @@ def _bad_tags(tags: list[str]) -> bool:
 
 
 def _shown(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     text = " ".join(str(text).split())
     return f"'{text if len(text) <= 40 else text[:39] + '…'}'"
 

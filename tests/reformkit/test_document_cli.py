@@ -103,8 +103,8 @@ def test_coverage_snapshot_versions_diff(
     path = tmp_path / "c.reformkit"
     cli(capsys, "new", "charter", str(path), "--title", "Charter")
     code, out, _ = cli(capsys, "coverage", str(path))
-    assert code == 0 and "R1   National — for context" in out
-    assert "1 expected in a Respect Charter but missing: R18." in out
+    assert code == 0 and "R1   National, for context" in out
+    assert "1 expected but missing: R18" in out
     _, out, _ = cli(capsys, "coverage", str(path), "--json")
     rows = json.loads(out)
     assert len(rows) == 22 and rows[17]["status"] == "missing"
