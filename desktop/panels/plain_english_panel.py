@@ -31,6 +31,7 @@ from desktop.background import LatestResult
 from desktop.document_snapshot import shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.plain_english import PlainEnglishState, tooltip
+from desktop.panels.wrapping_delegate import WrappingDelegate
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec
 from reformkit.errors import ReformKitError
@@ -176,6 +177,10 @@ class PlainEnglishPanel(QWidget):
         self.list_view.setHeaderLabels(["Finding", "What to write instead"])
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setWordWrap(True)
+        self.list_view.setItemDelegate(WrappingDelegate(self.list_view))
+        self.list_view.header().sectionResized.connect(lambda *_: self.list_view.doItemsLayout())
+        self._headings: dict[str, QTreeWidgetItem] = {}  # part id: its heading in the tree
+        self._signatures: dict[str, tuple[object, ...]] = {}  # part id: what its heading shows
         self.list_view.itemActivated.connect(self._go)
         self.list_view.itemClicked.connect(self._go)
         self.list_view.currentItemChanged.connect(self._current_changed)
@@ -293,31 +298,78 @@ class PlainEnglishPanel(QWidget):
             else f"{count} finding{'' if count == 1 else 's'} in {len(groups)} "
             f"part{'' if len(groups) == 1 else 's'}: wording to make plainer."
         )
+        self._fill(groups)
+
+    def _fill(self, groups: list[PartFindings]) -> None:
+        """Update the tree in place: headings whose findings are unchanged stay, changed ones
+        are replaced, gone ones removed and new ones put in order (rebuilding the whole
+        tree of a big plan took about a second on the UI thread)."""
         view = self.list_view
         current = view.currentItem()
         was = current.data(0, ROLE) if current is not None else None
-        view.clear()
-        again: QTreeWidgetItem | None = None
-        for group in groups:
-            heading = QTreeWidgetItem([group.title, ""])
-            heading.setData(0, ROLE, group)
-            for found in group.found:
-                place = f"{found.where}: " if found.where else ""
-                row = QTreeWidgetItem(
-                    [
-                        f"{place}{found.finding.title}. {found.finding.message}",
-                        found.finding.suggestion,
-                    ]
-                )
-                row.setData(0, ROLE, found)
-                row.setToolTip(0, tooltip(found.finding))
-                heading.addChild(row)
-                if isinstance(was, Found) and _same(was, found):
-                    again = row
-            view.addTopLevelItem(heading)
+        view.setUpdatesEnabled(False)
+        blocker = view.blockSignals(True)  # the current row is put back below
+        wanted = {group.part_id: group for group in groups}
+        for part_id in [p for p in self._headings if p not in wanted]:
+            self._take(part_id)
+        for n, group in enumerate(groups):
+            heading = self._headings.get(group.part_id)
+            if heading is not None and self._signatures[group.part_id] != _signature(group):
+                self._take(group.part_id)
+                heading = None
+            if heading is None:
+                heading = self._heading(group)
+                self._headings[group.part_id] = heading
+                self._signatures[group.part_id] = _signature(group)
+            else:
+                heading.setData(0, ROLE, group)
+                if view.topLevelItem(n) is heading:
+                    continue
+                view.takeTopLevelItem(view.indexOfTopLevelItem(heading))
+            view.insertTopLevelItem(n, heading)
             heading.setExpanded(True)
-        if again is not None:
+            heading.setFirstColumnSpanned(True)
+        view.blockSignals(blocker)
+        again = self._find(was)
+        if again is not None and again is not view.currentItem():
             view.setCurrentItem(again)
+        else:
+            self._current_changed(view.currentItem())
+        view.setUpdatesEnabled(True)
+
+    def _take(self, part_id: str) -> None:
+        heading = self._headings.pop(part_id)
+        del self._signatures[part_id]
+        index = self.list_view.indexOfTopLevelItem(heading)
+        if index >= 0:
+            self.list_view.takeTopLevelItem(index)
+
+    def _heading(self, group: PartFindings) -> QTreeWidgetItem:
+        heading = QTreeWidgetItem([group.title, ""])
+        heading.setData(0, ROLE, group)
+        for found in group.found:
+            place = f"{found.where}: " if found.where else ""
+            row = QTreeWidgetItem(
+                [f"{place}{found.finding.title}. {found.finding.message}", found.finding.suggestion]
+            )
+            row.setData(0, ROLE, found)
+            row.setToolTip(0, tooltip(found.finding))
+            heading.addChild(row)
+        return heading
+
+    def _find(self, was: object) -> QTreeWidgetItem | None:
+        """The row showing the finding ``was`` (the one chosen before an update)."""
+        if not isinstance(was, Found):
+            return None
+        heading = self._headings.get(was.finding.part_id)
+        if heading is None:
+            return None
+        for c in range(heading.childCount()):
+            row = heading.child(c)
+            found = row.data(0, ROLE) if row is not None else None
+            if isinstance(found, Found) and _same(was, found):
+                return row
+        return None
 
     def _current_changed(self, current: QTreeWidgetItem | None, *_: object) -> None:
         found = current.data(0, ROLE) if current is not None else None
@@ -353,3 +405,8 @@ def _same(a: Found, b: Found) -> bool:
         b.finding.rule,
         b.words,
     )
+
+
+def _signature(group: PartFindings) -> tuple[object, ...]:
+    """What a part's heading and rows show (findings are frozen, so compared by value)."""
+    return (group.kind, group.title, tuple(group.found))

@@ -162,3 +162,69 @@ def test_a_dismissal_needs_a_reason(window: DocumentWindow) -> None:
     panel.dismiss_current()
     assert _row(panel, section_id, "leverage") is not None
     assert window.project.state(STATE_KEY) == ""
+
+
+def _shown(panel: PlainEnglishPanel) -> list[tuple[str, bool, list[tuple[str, str, str]]]]:
+    view = panel.list_view
+    shown = []
+    for n in range(view.topLevelItemCount()):
+        heading = view.topLevelItem(n)
+        rows = [heading.child(c) for c in range(heading.childCount())]
+        shown.append(
+            (
+                heading.text(0),
+                heading.isExpanded(),
+                [(row.text(0), row.text(1), row.toolTip(0)) for row in rows],
+            )
+        )
+    return shown
+
+
+def test_the_panel_updated_in_place_shows_what_a_panel_built_afresh_shows(
+    window: DocumentWindow,
+) -> None:
+    panel = window.plain_english
+    editor = window.editor
+    panel.refresh()
+    sections = window.project.document.sections
+    first, second, third = sections[0], sections[2], sections[3]
+    fourth = sections[4]
+    editor.update_section(fourth.id, intro=f"{HARD} once")
+    panel.refresh()
+    kept = panel.list_view.findItems(fourth.title, Qt.MatchFlag.MatchExactly)[0]
+    edits = [
+        lambda: editor.update_section(second.id, intro=f"{PLAIN} {HARD}"),  # a new group
+        lambda: editor.update_section(first.id, intro=HARD),  # new, before the others
+        lambda: editor.update_section(second.id, intro=f"{HARD} {HARD} utilise"),  # changed
+        lambda: editor.update_section(third.id, intro=f"{HARD}"),
+        lambda: editor.update_section(first.id, intro=PLAIN),  # gone
+        lambda: editor.update_section(third.id, title="Renamed part"),  # heading changed
+        lambda: editor.move_section(third.id, 0),  # moved
+    ]
+    for edit in edits:
+        edit()
+        panel.refresh()
+        afresh = PlainEnglishPanel(editor)
+        afresh.refresh()
+        assert _shown(panel) == _shown(afresh)
+        assert panel.finding_count() == afresh.finding_count()
+        afresh.deleteLater()
+    assert any(_shown(panel)), "the edits left findings to compare"
+    assert panel.list_view.findItems(fourth.title, Qt.MatchFlag.MatchExactly) == [kept]
+
+
+def test_the_chosen_finding_stays_chosen_when_its_part_changes(window: DocumentWindow) -> None:
+    panel = window.plain_english
+    section = window.project.document.sections[2]
+    window.editor.update_section(section.id, intro=f"{PLAIN} {HARD}")
+    panel.refresh()
+    row = _row(panel, section.id, "leverage")
+    assert row is not None
+    panel.list_view.setCurrentItem(row)
+    window.editor.update_section(section.id, intro=f"{HARD} utilise {PLAIN}")
+    panel.refresh()
+    current = panel.list_view.currentItem()
+    assert current is not None
+    found = current.data(0, Qt.ItemDataRole.UserRole)
+    assert isinstance(found, Found) and found.words == "leverage"
+    assert panel.detail_label.text() == found.finding.why
