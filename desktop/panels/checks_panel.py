@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import LatestResult
-from desktop.document_snapshot import shared_snapshot
+from desktop.document_snapshot import shared_coverage, shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.checks_words import ORDER, SEVERITIES, PartGroup, group_problems, style, summary
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.checks import ERROR, WARNING, Problem, check_document
+from reformkit.document.coverage import CoverageRow
 from reformkit.document.model import Document
 from reformkit.document.spec import DocumentSpec
 
@@ -148,7 +149,9 @@ class ChecksPanel(QWidget):
 
         def prepare() -> Callable[[], tuple[list[Problem], list[PartGroup]]]:
             document, spec = shared_snapshot(self.editor), project.spec
-            return lambda: _checked(document, spec, recommendations)
+            return lambda: _checked(
+                document, spec, recommendations, shared_coverage(document, spec, recommendations)
+            )
 
         self._worker.start(prepare)
 
@@ -338,10 +341,13 @@ _WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
 def _checked(
-    document: Document, spec: DocumentSpec, recommendations: list[Entry]
+    document: Document,
+    spec: DocumentSpec,
+    recommendations: list[Entry],
+    rows: list[CoverageRow] | None = None,
 ) -> tuple[list[Problem], list[PartGroup]]:
     """The problems and their headings: pure, so it may run on a worker thread."""
-    problems = check_document(document, spec, recommendations)
+    problems = check_document(document, spec, recommendations, rows)
     return problems, group_problems(problems, document, spec)
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import LatestResult
-from desktop.document_snapshot import shared_snapshot
+from desktop.document_snapshot import shared_coverage, shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.coverage_grid import PART_ROLE, CoverageGridModel
 from desktop.panels.coverage_status import (
@@ -216,7 +216,7 @@ class CoveragePanel(QWidget):
 
         def prepare() -> Callable[[], list[CoverageRow]]:
             document, spec = shared_snapshot(self.editor), project.spec
-            return lambda: coverage(document, spec, recommendations)
+            return lambda: shared_coverage(document, spec, recommendations)
 
         self._worker.start(prepare)
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QShowEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.background import LatestResult
-from desktop.document_snapshot import shared_snapshot
+from desktop.document_snapshot import shared_coverage, shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.panels.preview_columns import scaled_css
 from desktop.panels.preview_page import Page, Place, keep_words_whole, load_data_url
@@ -28,6 +28,7 @@ from desktop.panels.preview_parts import Part, style_sheet, write_parts
 from desktop.panels.preview_window import Window, part_number
 from desktop.text_size import text_size
 from reformkit.catalogue.store import Catalogue
+from reformkit.layout.appendix import appendix
 from reformkit.layout.blocks import Block, LaidOut
 from reformkit.layout.engine import back_matter, lay_out
 from reformkit.layout.reuse import SectionReuse
@@ -239,7 +240,9 @@ class PreviewPanel(QTextBrowser):
 
         def prepare() -> Callable[[], list[Block]]:
             document, spec = shared_snapshot(self.editor), project.spec
-            return lambda: back_matter(document, spec, recommendations, credit)
+            return lambda: appendix(
+                document, shared_coverage(document, spec, recommendations), recommendations, credit
+            )
 
         self._back_worker.start(prepare)
 
@@ -269,7 +272,9 @@ class PreviewPanel(QTextBrowser):
             previous = list(self.all_parts)  # parts are frozen: safe to read on the worker
 
             def work() -> tuple[LaidOut, list[Part]]:
-                laid = lay_out(document, spec, recommendations, credit, reuse=reuse)
+                rows = shared_coverage(document, spec, recommendations)
+                back = appendix(document, rows, recommendations, credit)
+                laid = lay_out(document, spec, recommendations, credit, back=back, reuse=reuse)
                 return laid, write_parts(laid, previous)[0]
 
             return work

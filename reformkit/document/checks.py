@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reformkit.catalogue.entry import Entry
-from reformkit.document.coverage import MISSING, coverage
+from reformkit.document.coverage import MISSING, CoverageRow, coverage
 from reformkit.document.model import Document, Section
 from reformkit.document.spec import DocumentSpec
 
@@ -73,10 +73,14 @@ def cite(page: int) -> str:
 
 
 def check_document(
-    document: Document, spec: DocumentSpec, recommendations: Sequence[Entry]
+    document: Document,
+    spec: DocumentSpec,
+    recommendations: Sequence[Entry],
+    rows: Sequence[CoverageRow] | None = None,
 ) -> list[Problem]:
-    """Every problem found: the generic checks first, then the spec's own, in part order."""
-    problems = missing_recommendations(document, spec, recommendations)
+    """Every problem found: the generic checks first, then the spec's own, in part order.
+    ``rows`` is the document's coverage, if the caller has it already."""
+    problems = missing_recommendations(document, spec, recommendations, rows)
     problems += empty_sections(document)
     if spec.checks is not None:
         problems += spec.checks(document, spec)
@@ -84,7 +88,10 @@ def check_document(
 
 
 def missing_recommendations(
-    document: Document, spec: DocumentSpec, recommendations: Iterable[Entry]
+    document: Document,
+    spec: DocumentSpec,
+    recommendations: Iterable[Entry],
+    rows: Sequence[CoverageRow] | None = None,
 ) -> list[Problem]:
     """Each recommendation this kind of document is expected to answer and does not.
 
@@ -92,7 +99,7 @@ def missing_recommendations(
     the answer belongs), or at the document when it has no such section.
     """
     problems = []
-    for row in coverage(document, spec, recommendations):
+    for row in coverage(document, spec, recommendations) if rows is None else rows:
         if row.status != MISSING:
             continue
         entry = row.recommendation
