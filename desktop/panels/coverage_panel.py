@@ -67,6 +67,7 @@ WORK_AT_ONCE_PARTS = 400  # a document with fewer parts is worked out on the UI 
 # A recommendation answered by more parts than this gets its answers' rows when it is opened:
 # a thousand-section plan has some 20,000, and making them all took over a second.
 ANSWERS_AT_ONCE = 200
+ANSWERS_IN_LINE = 12  # parts named in a recommendation's line; its children name them all
 
 
 def _numbers(document: Document) -> list[tuple[str, str]]:
@@ -311,7 +312,7 @@ class CoveragePanel(QWidget):
     def _list_row(self, row: CoverageRow, numbers: dict[str, int]) -> QTreeWidgetItem:
         entry = row.recommendation
         style = STYLES[row.status]
-        answers = answered_by(row, numbers) or "—"
+        answers = answered_by(row, numbers, ANSWERS_IN_LINE) or "—"
         if row.status == MISSING:
             answers = expected_where(row, self.editor.project.spec)
             answers += f". {row.detail}" if row.detail else ""

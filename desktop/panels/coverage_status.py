@@ -53,8 +53,10 @@ def summary(rows: Sequence[CoverageRow]) -> str:
     return coverage_summary(rows)
 
 
-def answered_by(row: CoverageRow, numbers: dict[str, int]) -> str:
-    """The parts that answer a recommendation, in one line: ``3 Missions; 7 Working together``."""
+def answered_by(row: CoverageRow, numbers: dict[str, int], most: int | None = None) -> str:
+    """The parts that answer a recommendation, in one line: ``3 Missions; 7 Working together``;
+    past ``most`` of them, how many more (a line naming a thousand parts took the list
+    a second to draw, and the row's children name them all)."""
     names: list[str] = []
     for answer in row.answers:
         number = numbers.get(answer.section_id)
@@ -62,7 +64,10 @@ def answered_by(row: CoverageRow, numbers: dict[str, int]) -> str:
         names.append(where if answer.item_id is None else f"{where}: {answer.label}")
         if answer.reason:
             names[-1] += f" ({answer.reason})"
-    return "; ".join(dict.fromkeys(names))
+    unique = list(dict.fromkeys(names))
+    if most is not None and len(unique) > most:
+        return "; ".join(unique[:most]) + f"; and {len(unique) - most} more"
+    return "; ".join(unique)
 
 
 def answering_types(spec: DocumentSpec, recommendation_id: str) -> list[str]:

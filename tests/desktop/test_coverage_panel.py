@@ -225,3 +225,15 @@ def _contrast(foreground: str, background: str) -> float:
 
     light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def test_a_line_names_its_first_parts_and_counts_the_rest(catalogue: Catalogue) -> None:
+    from desktop.panels.coverage_status import answered_by
+    from reformkit.document.coverage import ANSWERED, Answer, CoverageRow
+
+    answers = tuple(Answer(f"s{n}", f"Part {n}", None, "") for n in range(1, 31))
+    row = CoverageRow(catalogue.get("R4"), ANSWERED, True, answers)
+    numbers = {f"s{n}": n for n in range(1, 31)}
+    assert answered_by(row, numbers, 3) == "1 Part 1; 2 Part 2; 3 Part 3; and 27 more"
+    assert answered_by(row, numbers).count(";") == 29  # without a limit, every part
+    assert answered_by(row, numbers, 30) == answered_by(row, numbers)
