@@ -310,6 +310,7 @@ class PlainEnglishPanel(QWidget):
         view.setUpdatesEnabled(False)
         blocker = view.blockSignals(True)  # the current row is put back below
         wanted = {group.part_id: group for group in groups}
+        inserted = False
         for part_id in [p for p in self._headings if p not in wanted]:
             self._take(part_id)
         for n, group in enumerate(groups):
@@ -327,8 +328,9 @@ class PlainEnglishPanel(QWidget):
                     continue
                 view.takeTopLevelItem(view.indexOfTopLevelItem(heading))
             view.insertTopLevelItem(n, heading)
-            heading.setExpanded(True)
-            heading.setFirstColumnSpanned(True)
+            inserted = True
+        if inserted:
+            view.expandAll()  # once: an item's own setExpanded looks for it among thousands
         view.blockSignals(blocker)
         again = self._find(was)
         if again is not None and again is not view.currentItem():
