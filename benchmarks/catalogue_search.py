@@ -114,7 +114,10 @@ def main() -> None:
         f"catalogue search: {total} entries ({USER_CLAUSES} generated user clauses), "
         f"{len(QUERIES)} queries x {ROUNDS}"
     )
-    print(f"  median {median:.2f} ms, p95 {p95:.2f} ms  (target p95 < 5 ms, one-letter prefixes included)")
+    print(
+        f"  median {median:.2f} ms, p95 {p95:.2f} ms"
+        "  (target p95 < 5 ms, one-letter prefixes included)"
+    )
     ours, reference = start_figures()
     print(
         f"start-up: reformkit --version {ours:.1f} ms, python -c pass {reference:.1f} ms, "

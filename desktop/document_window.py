@@ -194,9 +194,7 @@ class DocumentWindow(QMainWindow):
         self._action("file", "send_parts", "&Send parts to a partner…", self.send_parts)
         self._action("file", "merge_package", "&Merge a returned package…", self.merge_package)
         self.menus["file"].addSeparator()
-        self._action(
-            "file", "start_screen", "Start &screen", self.session.start_screen_wanted.emit
-        )
+        self._action("file", "start_screen", "Start &screen", self.session.start_screen_wanted.emit)
         self._action("file", "close", "&Close", self.close, keys.Close)
         self._action("file", "quit", "&Quit", QApplication.closeAllWindows, "Ctrl+Q")
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")

@@ -133,9 +133,7 @@ def test_an_item_shows_its_kind_and_source_and_edits_its_tags(
     assert isinstance(page, ItemPage)
     assert page.heading.text() == "Board member"
     entry = catalogue.get(member.source.entry_id)
-    assert page.source.text() == (
-        f"From the briefing: {entry.title} — page {entry.page}"
-    )
+    assert page.source.text() == (f"From the briefing: {entry.title} — page {entry.page}")
     assert not page.banner.isVisibleTo(page)
     _tick(page.tags, "R22")
     assert "R22" in member.tags

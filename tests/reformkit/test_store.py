@@ -161,11 +161,15 @@ def test_library_from_before_origins_is_rebuilt_and_keeps_user_rows(tmp_path: Pa
     migrations.apply(old, stop_before="m002_origin_affects_caveat")
     columns = set(old.table("entries").columns_dict)
     assert "affects" not in columns and "caveat" not in columns
-    old_seed: dict[str, object] = {"id": "W4", "kind": "right", "title": "Fair and stable pay", "origin": "seed",
-                "quote": "The government should consider mechanisms…", "page": 20}  # fmt: skip
-    mine: dict[str, object] = {"id": "U-abc123def456", "kind": "right", "title": "Learning time", "origin": USER,
-            "text": "Half a day a month.", "body": "Half a day a month.", "related": '["R19"]',
-            "addressed_to": "[]", "expected_in": "[]", "extra": "{}"}  # fmt: skip
+    old_seed: dict[str, object] = {
+        "id": "W4", "kind": "right", "title": "Fair and stable pay", "origin": "seed",
+        "quote": "The government should consider mechanisms…", "page": 20,
+    }  # fmt: skip
+    mine: dict[str, object] = {
+        "id": "U-abc123def456", "kind": "right", "title": "Learning time", "origin": USER,
+        "text": "Half a day a month.", "body": "Half a day a month.", "related": '["R19"]',
+        "addressed_to": "[]", "expected_in": "[]", "extra": "{}",
+    }  # fmt: skip
     old.table("entries").insert_all([old_seed, mine])
     old.table("meta").insert({"key": "seed_fingerprint", "value": load_seed().fingerprint})
     old.close()
