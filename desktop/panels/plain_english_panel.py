@@ -322,8 +322,7 @@ class PlainEnglishPanel(QWidget):
                 heading = self._heading(group)
                 self._headings[group.part_id] = heading
                 self._signatures[group.part_id] = _signature(group)
-            else:
-                heading.setData(0, ROLE, group)
+            else:  # its group equals this one: setting it anew would measure its rows again
                 if view.topLevelItem(n) is heading:
                     continue
                 view.takeTopLevelItem(view.indexOfTopLevelItem(heading))
