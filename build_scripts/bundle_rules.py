@@ -164,16 +164,8 @@ QT_TRANSLATIONS = re.compile(r"(^|/)PySide6/(Qt/)?translations/")
 # the parts python-docx adds (header, footer, styles) stay.
 DATA_LEFT_OUT = re.compile(r"(^|/)docx/templates/default-docx-template/")
 
-# The data the app reads at run time: all of resources/ but its Python files.
-RESOURCE_FOLDERS = (
-    "briefing",
-    "catalogue",
-    "icons",
-    "linux",
-    "samples",
-    "schema",
-    "templates",
-)
+# The data the app reads at run time: all of resources/ but its Python files. Every folder
+# is bundled, so a new one (plain_english/ was missed once) cannot be left out.
 
 
 def qt_excludes(pyside_dir: Path) -> list[str]:
@@ -193,10 +185,10 @@ def excludes(pyside_dir: Path) -> list[str]:
 def datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """(source file, folder in the bundle) for every data file of resources/."""
     found = []
-    for folder in RESOURCE_FOLDERS:
-        for path in sorted((root / "resources" / folder).rglob("*")):
-            if path.is_file() and path.suffix not in {".py", ".pyc"}:
-                found.append((str(path), str(path.parent.relative_to(root).as_posix())))
+    for path in sorted((root / "resources").rglob("*")):
+        code = path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts
+        if path.is_file() and not code:
+            found.append((str(path), str(path.parent.relative_to(root).as_posix())))
     return found
 
 

@@ -230,6 +230,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             line or done.stderr.strip()[-300:],
         )
 
+        # The plain-English check reads pyphen's bundled dictionaries and resources/
+        # plain_english: the shipped sample plan has nothing to attend to.
+        sample = args.bundle / "_internal" / "resources" / "samples" / "local-reform-plan.json"
+        done = run([str(program), "check", str(sample)], env)
+        checks.report(
+            "check on the bundled sample plan",
+            done.returncode == 0 and "Nothing needs attention" in done.stdout,
+            (done.stdout.strip() or done.stderr.strip())[-300:],
+        )
+
         prefix, why_not = no_network_prefix()
         if prefix is None:
             print(f"skip --self-test with no network: {why_not}")
