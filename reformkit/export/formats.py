@@ -17,8 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from reformkit.export.safe_write import ExportError, replacing
-
 if TYPE_CHECKING:
     from reformkit.export.progress import Progress
     from reformkit.layout.blocks import LaidOut
@@ -139,6 +137,8 @@ def find_format(key: str) -> ExportFormat:
     _load_built_ins()
     found = _REGISTRY.get(key.lower().lstrip("."))
     if found is None:
+        from reformkit.export.safe_write import ExportError  # late: the CLI's parser reads us
+
         raise ExportError(f"ReformKit cannot export '{key}'. Choose {known_formats()}.")
     return found
 
@@ -159,5 +159,7 @@ def template_labels() -> str:
 
 def write_text(target: Path, text: str) -> None:
     """Write a text format safely: to a temporary file first, then over ``target``."""
+    from reformkit.export.safe_write import replacing
+
     with replacing(Path(target)) as temporary:
         temporary.write_bytes(text.encode("utf-8"))
