@@ -19,13 +19,16 @@ from desktop.wizard.blocks_checks import ChecksWidget
 from desktop.wizard.blocks_record import RecordWidget
 from desktop.wizard.blocks_table import TableWidget
 from desktop.wizard.builder import GuidedBuilder
-from desktop.wizard.table_editor import ItemTableEditor
 from plans import PLAN
 from reformkit.catalogue.store import Catalogue
 from reformkit.document.model import Item
 from reformkit.document.project import Project
 from reformkit.export.accessibility import check_docx
 from reformkit.export.run import export_document
+from tests.desktop.builder_helpers import cell_editor as _cell_editor
+from tests.desktop.builder_helpers import click as _click
+from tests.desktop.builder_helpers import fill as _fill
+from tests.desktop.builder_helpers import new_row as _new_row
 from tests.documents import KINDS
 
 MakeWizard = Callable[..., GuidedBuilder]
@@ -75,45 +78,6 @@ def make_wizard(qtbot: QtBot, catalogue: Catalogue) -> MakeWizard:
 def _items(project: Project, key: str, item_type: str | None = None) -> list[Item]:
     section = next(s for s in project.document.sections if s.key == key)
     return [i for i in section.items if item_type is None or i.type == item_type]
-
-
-def _click(qtbot: QtBot, button: QWidget) -> None:
-    assert button.isVisible() and button.isEnabled(), button.accessibleName()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _cell_editor(table: ItemTableEditor) -> QWidget | None:
-    found = [
-        w
-        for w in table.view.viewport().findChildren(QWidget)
-        if w.isVisible()
-        and isinstance(w, QLineEdit | QComboBox | QPlainTextEdit)
-        and not isinstance(w.parent(), QComboBox)
-    ]
-    return found[0] if found else None
-
-
-def _fill(qtbot: QtBot, table: ItemTableEditor, item_id: str, field: str, text: str) -> None:
-    """Open a cell as Enter does, type over what it holds, and Tab on (which saves it)."""
-    table.edit_cell(item_id, field)
-    cell = _cell_editor(table)
-    assert cell is not None, field
-    if isinstance(cell, QComboBox) and not cell.isEditable():
-        cell.setCurrentText(text)
-    else:
-        line = cell.lineEdit() if isinstance(cell, QComboBox) else cell
-        assert isinstance(line, QLineEdit | QPlainTextEdit)
-        line.selectAll()
-        qtbot.keyClicks(line, text)
-    qtbot.keyClick(cell, Qt.Key.Key_Tab)
-
-
-def _new_row(qtbot: QtBot, table: ItemTableEditor) -> str:
-    before = set(table.model.item_ids())
-    _click(qtbot, table.add_button)
-    (item_id,) = set(table.model.item_ids()) - before
-    assert _cell_editor(table) is not None  # the new row opens for typing
-    return item_id
 
 
 def test_a_whole_plan_from_step_1_to_finish_and_to_word(
