@@ -11,6 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from reformkit.document.checks import ERROR, ITEM, Problem, cite, where
+from reformkit.document.liberated_method import (
+    rules_problems,
+)
 from reformkit.document.model import Document, Item
 from reformkit.document.spec import DocumentSpec
 from reformkit.layout.formatting import long_date
@@ -24,15 +27,12 @@ CHARTER_NO_CANDOUR = "charter-no-candour"
 CHARTER_NO_SIGNATURES = "charter-no-signatures"
 RIGHT_NO_DUTY = "right-no-duty"
 RIGHT_BAD_DUTY = "right-bad-duty"
-RULES_UNANSWERED = "liberated-rules-unanswered"
-RULES_BROKEN = "liberated-rules-broken"
 
 BARGAIN_QUOTE = (
     "\"There is an essential bargain at the heart of 'liberated public services': "
     "professionals gain more flexibility and autonomy, but this comes with greater "
     'responsibilities."'
 )
-RULES_QUOTE = "two broad rules: 'stay legal' and 'do no harm'"
 
 
 def check_charter(
@@ -65,7 +65,7 @@ def check_charter(
             )
         )
     problems += check_ledger(document)
-    problems += [p for e in _items(document, "experiment") for p in rules_problems(e)]
+    problems += [p for e in _items(document, "experiment") for p in rules_problems(e, "experiment")]
     reviews = [i for i in _items(document, "review") if i.fields.get("review_date")]
     if not reviews:
         kind, part_id = where(document, "review")
@@ -134,41 +134,6 @@ def check_ledger(document: Document) -> list[Problem]:
                 )
             )
     return problems
-
-
-def rules_problems(experiment: Item) -> list[Problem]:
-    """The Liberated Method's two rules, answered for an experiment (p.11)."""
-    answers = (experiment.fields.get("stays_legal"), experiment.fields.get("does_no_harm"))
-    if "No" in answers:
-        broken = " and ".join(
-            rule
-            for rule, answer in zip(("stay legal", "do no harm"), answers, strict=True)
-            if answer == "No"
-        )
-        return [
-            Problem(
-                RULES_BROKEN,
-                f"This experiment is marked as failing to {broken}. The Liberated Method frees "
-                f"staff only within its {RULES_QUOTE}: change the experiment or drop it. "
-                f"{cite(11)}",
-                ITEM,
-                experiment.id,
-                ERROR,
-                page=11,
-            )
-        ]
-    if not all(answers):
-        return [
-            Problem(
-                RULES_UNANSWERED,
-                "Answer the two questions for this experiment: does it stay legal, and does it "
-                f"do no harm? They are the Liberated Method's {RULES_QUOTE}. {cite(11)}",
-                ITEM,
-                experiment.id,
-                page=11,
-            )
-        ]
-    return []
 
 
 def _items(document: Document, item_type: str) -> list[Item]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from plans.evidence import ELEMENTS
 from plans.parts import ENGAGEMENT_GROUPS
-from reformkit.document.checks import ERROR, ITEM, Problem, cite, where
+from reformkit.document.checks import ITEM, Problem, cite, where
 from reformkit.document.evidence import shown_by
+from reformkit.document.liberated_method import (
+    rules_problems,
+)
 from reformkit.document.model import Document, Item
 from reformkit.document.spec import DocumentSpec
 
@@ -25,8 +28,6 @@ MISSION_NO_CO_CREATORS = "mission-no-co-creators"
 REQUEST_NOT_CENTRAL = "request-not-central"
 ZONE_NO_EVALUATION = "zone-no-evaluation"
 ZONE_FREEDOMS_UNTYPED = "zone-freedoms-untyped"
-RULES_UNANSWERED = "liberated-rules-unanswered"
-RULES_BROKEN = "liberated-rules-broken"
 
 # "But it is essential that these standards are kept to an absolute minimum" (p.16): past
 # this many, the plan is asked whether each is needed. The briefing gives no number.
@@ -53,7 +54,6 @@ ENGAGEMENT_QUOTE = (
     "'Local Reform Plans should be informed by deep engagement and co-design with families "
     "and households engaging with public services, civil society and public servants.'"
 )
-RULES_QUOTE = "two broad rules: 'stay legal' and 'do no harm'"
 
 
 def check_briefing(document: Document, spec: DocumentSpec) -> list[Problem]:
@@ -267,40 +267,6 @@ def check_zone(document: Document) -> list[Problem]:
             )
         problems += rules_problems(freedom, "freedom")
     return problems
-
-
-def rules_problems(item: Item, noun: str) -> list[Problem]:
-    """The Liberated Method's two rules, asked of a freedom or an experiment (p.11)."""
-    answers = (item.fields.get("stays_legal"), item.fields.get("does_no_harm"))
-    if "No" in answers:
-        broken = " and ".join(
-            rule
-            for rule, answer in zip(("stay legal", "do no harm"), answers, strict=True)
-            if answer == "No"
-        )
-        return [
-            Problem(
-                RULES_BROKEN,
-                f"This {noun} is marked as failing to {broken}. The Liberated Method frees "
-                f"staff only within its {RULES_QUOTE}: change the {noun} or drop it. {cite(11)}",
-                ITEM,
-                item.id,
-                ERROR,
-                page=11,
-            )
-        ]
-    if not all(answers):
-        return [
-            Problem(
-                RULES_UNANSWERED,
-                f"Answer the two questions for this {noun}: does it stay legal, and does it do "
-                f"no harm? They are the Liberated Method's {RULES_QUOTE}. {cite(11)}",
-                ITEM,
-                item.id,
-                page=11,
-            )
-        ]
-    return []
 
 
 def _items(document: Document, item_type: str) -> list[Item]:

@@ -12,11 +12,10 @@ from charter.checks import (
     CHARTER_NO_CANDOUR,
     RIGHT_BAD_DUTY,
     RIGHT_NO_DUTY,
-    RULES_BROKEN,
-    RULES_UNANSWERED,
     check_charter,
 )
 from reformkit.document.checks import ERROR, Problem
+from reformkit.document.liberated_method import RULES_BROKEN, RULES_UNANSWERED
 from reformkit.document.model import Document, Item, Meta, Section
 
 BRIEFING = resources.path("briefing", "the-reform-dividend.txt").read_text("utf-8")

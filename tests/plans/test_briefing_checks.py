@@ -14,6 +14,7 @@ from plans import PLAN, briefing_checks
 from plans.checks import MISSION_NO_BASELINE, MISSION_NO_OWNER, check_plan
 from plans.parts import ENGAGEMENT_GROUPS
 from reformkit.document.checks import ERROR, Problem
+from reformkit.document.liberated_method import RULES_BROKEN, RULES_UNANSWERED
 from reformkit.document.model import Document, Item, Meta, Section
 
 TODAY = date(2027, 1, 15)
@@ -178,15 +179,15 @@ def test_a_zone_needs_typed_freedoms_and_an_evaluation_p21() -> None:
 
 def test_every_freedom_answers_stay_legal_and_do_no_harm_p11() -> None:
     unanswered = item("zone_freedom", freedom="Pool budgets", kind="Administrative")
-    [problem] = only(plan(innovation_zone=[unanswered]), briefing_checks.RULES_UNANSWERED)
+    [problem] = only(plan(innovation_zone=[unanswered]), RULES_UNANSWERED)
     assert_grounded(problem, 11)
     harmful = item("zone_freedom", freedom="Skip checks", kind="Regulatory",
                    stays_legal="Yes", does_no_harm="No")  # fmt: skip
-    [problem] = only(plan(innovation_zone=[harmful]), briefing_checks.RULES_BROKEN)
+    [problem] = only(plan(innovation_zone=[harmful]), RULES_BROKEN)
     assert problem.severity == ERROR and "failing to do no harm" in problem.message
     assert_grounded(problem, 11)
     fine = item("zone_freedom", freedom="Pool budgets", kind="Administrative",
                 stays_legal="Yes", does_no_harm="Yes")  # fmt: skip
     document = plan(innovation_zone=[fine])
-    assert not only(document, briefing_checks.RULES_BROKEN)
-    assert not only(document, briefing_checks.RULES_UNANSWERED)
+    assert not only(document, RULES_BROKEN)
+    assert not only(document, RULES_UNANSWERED)
