@@ -79,6 +79,7 @@ def _lines(block: Block, per_line: int) -> float:
     if isinstance(block, Clause):
         details = sum(_wrapped(f"{label}: {value}", per_line) for label, value in block.details)
         extra = (1 if block.source else 0) + (1 if block.tags else 0)
+        extra += 1 if block.provenance else 0
         return 2 + _wrapped(block.text, per_line) + details + extra
     if isinstance(block, ListBlock):
         return sum(_wrapped("".join(s.text for s in item), per_line) for item in block.items)
@@ -96,6 +97,7 @@ def _table_lines(table: Table, per_line: int) -> float:
     cell = max(per_line // columns, 4)
     rows: Sequence[Sequence[str]] = [table.header, *table.rows]
     lines = sum(max((_wrapped(text, cell) for text in row), default=1) * 0.9 for row in rows)
+    lines += sum(_wrapped(note, per_line) * 0.9 for note in table.notes)
     return lines + (2 if table.caption else 1)
 
 

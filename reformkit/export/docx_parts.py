@@ -81,6 +81,7 @@ def table_element(
     tbl.append(_row(header, widths, text_style_id, amounts, bold=True, header=True))
     for number, row in enumerate(rows):
         last = number == len(rows) - 1
+        note = clean(table.note(number)).strip()
         tbl.append(
             _row(
                 row,
@@ -88,10 +89,36 @@ def table_element(
                 text_style_id,
                 amounts,
                 bold=table.total and last and len(rows) > 1,
-                keep=number == 0 and not last,  # a header never stands alone at a page foot
+                # a header never stands alone at a page foot, nor a row without its note
+                keep=(number == 0 and not last) or bool(note),
             )
         )
+        if note:
+            tbl.append(_note_row(note, widths, text_style_id))
     return tbl, columns
+
+
+def _note_row(note: str, widths: Sequence[int], text_style_id: str) -> Any:
+    """A ``w:tr`` of one cell across the table, holding in italics where the row above came
+    from (the document's own provenance)."""
+    row = element("w:tr")
+    tr_pr = element("w:trPr")
+    insert_ordered(tr_pr, element("w:cantSplit"), TRPR_ORDER)
+    row.append(tr_pr)
+    cell = element("w:tc")
+    tc_pr = element("w:tcPr")
+    tc_pr.append(element("w:tcW", {"w:w": str(sum(widths)), "w:type": "dxa"}))
+    if len(widths) > 1:
+        tc_pr.append(element("w:gridSpan", {"w:val": str(len(widths))}))
+    cell.append(tc_pr)
+    paragraph = element("w:p")
+    ppr = element("w:pPr")
+    ppr.append(element("w:pStyle", {"w:val": text_style_id}))
+    paragraph.append(ppr)
+    paragraph.append(text_run(note, italic=True))
+    cell.append(paragraph)
+    row.append(cell)
+    return row
 
 
 def _pad(cells: Sequence[str], columns: int) -> tuple[str, ...]:

@@ -270,6 +270,10 @@ class _Writer:
             parts.append(detail)
         if clause.source.strip():
             parts.append(self.paragraph(clause.source, "Small"))
+        if clause.provenance.strip():
+            provenance = self.paragraph("", "Small")
+            self.spans(provenance, (Span(clause.provenance, italic=True),))
+            parts.append(provenance)
         if clause.tags:
             tags = self.paragraph("", "Small")
             self.spans(tags, (Span("Answers: ", bold=True), Span(", ".join(clause.tags))))

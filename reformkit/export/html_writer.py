@@ -245,6 +245,8 @@ class _Writer:
         small = []
         if clause.source.strip():
             small.append(html_text(one_line(clause.source)))
+        if clause.provenance.strip():
+            small.append(f"<i>{html_text(one_line(clause.provenance))}</i>")
         if clause.tags:
             small.append(f"<b>Answers:</b> {html_text(', '.join(clause.tags))}")
         if small:
@@ -267,10 +269,16 @@ class _Writer:
             first = ' class="first"' if number == 0 else ""
             out.append(f'<th scope="col"{first} width="{widths[number]}%">{_cell(cell)}</th>')
         out.append("</tr></thead>\n<tbody>\n")
-        for row in table.rows:
+        for number, row in enumerate(table.rows):
             cells = "</td><td>".join(_cell(cell) for cell in row)
             padding = "<td></td>" * (width - max(1, len(row)))
             out.append(f'<tr><td class="first">{cells}</td>{padding}</tr>\n')
+            note = one_line(table.note(number))
+            if note:  # where the row came from, on a line of its own under it
+                out.append(
+                    f'<tr class="provenance"><td class="first" colspan="{width}">'
+                    f"<i>{html_text(note)}</i></td></tr>\n"
+                )
         out.append("</tbody>\n</table>\n")
 
     def box(self, kind: str, label: str, text: str) -> None:

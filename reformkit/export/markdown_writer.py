@@ -239,6 +239,9 @@ def _clause(clause: Clause) -> str:
     source = markdown_inline(clause.source)
     if source:
         out.append(f"*{source}*")
+    provenance = markdown_inline(clause.provenance)
+    if provenance:
+        out.append(f"*{provenance}*")
     tags = markdown_inline(", ".join(clause.tags))
     if tags:
         out.append(f"*Answers: {tags}*")
@@ -254,7 +257,12 @@ def _table(table: Table) -> str:
         padded = [markdown_cell(cell) for cell in cells] + [" "] * (width - len(cells))
         return "| " + " | ".join(padded) + " |"
 
-    lines = [row(table.header), "|" + " --- |" * width, *(row(r) for r in table.rows)]
+    lines = [row(table.header), "|" + " --- |" * width]
+    for number, cells in enumerate(table.rows):
+        lines.append(row(cells))
+        note = markdown_inline(one_line(table.note(number)))
+        if note:  # a row of its own under the row: the note in the first cell, in italics
+            lines.append(f"| *{note}* |" + "   |" * (width - 1))
     caption = markdown_inline(table.caption)
     return (f"*{caption}*\n\n" if caption else "") + "\n".join(lines)
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reformkit.catalogue.entry import Entry
 from reformkit.document.coverage import (
@@ -44,7 +44,7 @@ def in_a_sentence(rows: Sequence[CoverageRow]) -> str:
     return sentence
 
 
-def evidence_lines(row: CoverageRow, numbers: dict[str, str]) -> list[str]:
+def evidence_lines(row: CoverageRow, numbers: Mapping[str, str]) -> list[str]:
     """What answers ``row``, one line per part or entry, its reasons together:
     ``4 Missions: Good work for all (tagged R9; a metro mission)``."""
     reasons: dict[tuple[str, str], list[str]] = {}
@@ -67,13 +67,22 @@ def evidence_lines(row: CoverageRow, numbers: dict[str, str]) -> list[str]:
 
 
 def appendix(
-    document: Document, rows: Sequence[CoverageRow], recommendations: Sequence[Entry], credit: str
+    document: Document,
+    rows: Sequence[CoverageRow],
+    recommendations: Sequence[Entry],
+    credit: str,
+    numbers: Mapping[str, str] | None = None,
 ) -> list[Block]:
-    numbers = {section.id: str(n) for n, section in enumerate(document.sections, 1)}
+    """``numbers`` gives each numbered section's number by its id (by default every section
+    in order); a section without one is named by its title alone."""
+    if numbers is None:
+        numbers = {section.id: str(n) for n, section in enumerate(document.sections, 1)}
     matrix = []
     for row in rows:
         sections = list(
-            dict.fromkeys(f"{numbers[a.section_id]} {a.section_title}" for a in row.answers)
+            dict.fromkeys(
+                f"{numbers.get(a.section_id, '')} {a.section_title}".strip() for a in row.answers
+            )
         )
         matrix.append(
             (row.recommendation.id, row.recommendation.title, _status(row), "; ".join(sections))

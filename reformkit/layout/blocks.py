@@ -64,6 +64,13 @@ class Table:
     widths: tuple[float, ...] = ()  # relative column widths; empty means from the content
     amounts: tuple[int, ...] = ()  # the columns holding money: aligned to the right
     total: bool = False  # the last row is a total: shown in bold
+    # One line per row ("" for none): where that row came from, shown in italics on a line of
+    # its own under the row (the document's own provenance, like a clause's).
+    notes: tuple[str, ...] = ()
+
+    def note(self, row: int) -> str:
+        """The provenance line under row ``row``, or ``""``."""
+        return self.notes[row] if row < len(self.notes) else ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,9 @@ class Clause:
     review_note: str = ""
     item_id: str = ""
     details: tuple[tuple[str, str], ...] = ()  # further labelled fields (owner, due date…)
+    # The document's own record of where the clause came from ("From the Hexham workshop,
+    # 3 March 2027, 14 votes"): shown in italics under it, in every format.
+    provenance: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,13 @@ class TableOfContents:
     """Where the contents go. Writers list every heading of ``depth`` or above."""
 
     depth: int = 2
+
+
+@dataclass(frozen=True)
+class ShownElsewhere:
+    """Not a block: what a kind's ``section_layout`` returns for a section whose content it
+    shows under another section (a workshop's votes, under each activity). The engine then
+    leaves the section out, heading and number too."""
 
 
 Block = (

@@ -8,9 +8,10 @@ choice (:mod:`reformkit.layout.tags`); the appendix always maps the whole docume
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
+from typing import Any
 
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.provenance import drawn_from
@@ -25,17 +26,23 @@ from reformkit.layout.blocks import (
     Heading,
     LaidOut,
     Note,
+    PageBreak,
     Paragraph,
+    ShownElsewhere,
     Span,
     Table,
     TableOfContents,
 )
 from reformkit.layout.formatting import long_date, money, plural, show
 from reformkit.layout.reuse import SectionReuse
-from reformkit.layout.tags import BESIDE, DEFAULT_TAGS, PART, TagPlacement
+from reformkit.layout.tags import APPENDIX, BESIDE, DEFAULT_TAGS, PART, TagPlacement
 
 #: Item types that are signatures: they never carry recommendation tags.
 SIGNATURE_TYPES = ("signatory", "signature")
+
+#: The heading of the appendix holding a charter's or plan's workshop record.
+COPRODUCTION_TITLE = "Appendix: how people shaped this document"
+COPRODUCTION_ANCHOR = "appendix-coproduction"
 
 REVIEW_NOTE = (
     "The catalogue entry this was drawn from ({source}) has changed since. Check that the "
@@ -51,6 +58,7 @@ def lay_out(
     tags: TagPlacement = DEFAULT_TAGS,
     back: Sequence[Block] | None = None,
     reuse: SectionReuse | None = None,
+    coproduction: bool = True,
 ) -> LaidOut:
     """The whole document as blocks: contents, every section, and the appendices.
 
@@ -59,18 +67,28 @@ def lay_out(
     ``back`` is the appendices as :func:`back_matter` laid them out, if the caller has them
     (the preview shows the last ones while someone types, and works them out after a pause).
     ``reuse`` hands back the blocks of sections unchanged since the layout before.
+    ``coproduction`` says whether a charter or plan that holds a workshop record (an
+    attachable kind's sections) ends its body with the appendix on how people shaped it;
+    without it those sections are left out.
     """
     titles = {entry.id: entry.title for entry in recommendations}
     references = {item.id: item for _, item in document.items()}
+    notes = item_notes(document, spec)
+    own, attached = _split(document, spec)
+    numbers = section_numbers(document, spec)
     blocks: list[Block] = [TableOfContents(depth=2)]
     intro = _introduction(document, spec)
     if intro:
         blocks.append(Paragraph.of(intro, "lead"))
     if reuse is not None:
         reuse.start(spec, titles, tags)
-    for number, section in enumerate(document.sections, 1):
-        if reuse is None:
-            blocks.extend(_section(number, section, spec, titles, references, tags))
+    for section in own:
+        if section.id not in numbers:
+            continue  # shown under another section by its kind
+        number = int(numbers[section.id])
+        custom = own_layout(document, section, spec)
+        if custom or reuse is None:
+            blocks.extend(_section(number, section, spec, titles, references, tags, notes, custom))
         else:
             blocks.extend(
                 reuse.blocks(
@@ -78,7 +96,8 @@ def lay_out(
                     section,
                     spec,
                     references,
-                    lambda: _section(number, section, spec, titles, references, tags),  # noqa: B023
+                    lambda: _section(number, section, spec, titles, references, tags, notes),  # noqa: B023
+                    extra=tuple(notes.get(item.id, "") for item in section.items),
                 )
             )
         if spec.extra_tables is not None:
@@ -92,6 +111,8 @@ def lay_out(
                 blocks.append(tag_line(answered, titles, "This part answers: "))
     if reuse is not None:
         reuse.finish()
+    if coproduction and attached:
+        blocks.extend(coproduction_appendix(document, attached, spec, titles, references, notes))
     blocks.extend(back_matter(document, spec, recommendations, credit) if back is None else back)
     meta = document.meta
     keywords = sorted({t for s in document.sections for t in s.tags}, key=_tag_order)
@@ -115,12 +136,82 @@ def lay_out(
     )
 
 
+def coproduction_appendix(
+    document: Document,
+    attached: Sequence[Section],
+    spec: DocumentSpec,
+    titles: dict[str, str],
+    references: dict[str, Item],
+    notes: Mapping[str, str],
+) -> list[Block]:
+    """The attached record's sections under one heading, after the document's own parts:
+    each section one level down, unnumbered, in the contents."""
+    blocks: list[Block] = [PageBreak(), Heading(1, COPRODUCTION_TITLE, "", COPRODUCTION_ANCHOR)]
+    for count, section in enumerate(attached, 1):
+        custom = own_layout(document, section, spec)
+        if any(isinstance(block, ShownElsewhere) for block in custom):
+            continue
+        laid = _section(0, section, spec, titles, references, APPENDIX, notes, custom)
+        blocks.extend(_one_level_down(laid, f"{COPRODUCTION_ANCHOR}-{count}"))
+    return blocks
+
+
+def section_numbers(document: Document, spec: DocumentSpec) -> dict[str, str]:
+    """Each numbered section's number by its id: the document's own parts in order, leaving
+    out those a kind shows under another and an attached record's (in their appendix)."""
+    own, _ = _split(document, spec)
+    numbers: dict[str, str] = {}
+    for section in own:
+        if not any(isinstance(b, ShownElsewhere) for b in own_layout(document, section, spec)):
+            numbers[section.id] = str(len(numbers) + 1)
+    return numbers
+
+
+def item_notes(document: Document, spec: DocumentSpec) -> Mapping[str, str]:
+    """The line each item shows under it (where it came from), by item id."""
+    hook = getattr(spec, "item_notes", None)
+    return dict(hook(document)) if hook is not None else {}
+
+
+def own_layout(document: Document, section: Section, spec: DocumentSpec) -> list[Any]:
+    """The blocks the section's kind lays it out as, or ``[]`` to leave it to the engine."""
+    hook = getattr(spec, "section_layout", None)
+    return list(hook(document, section)) if hook is not None else []
+
+
+def attached_keys(spec: DocumentSpec) -> frozenset[str]:
+    """The section types an attachable kind (a workshop record) adds to this kind."""
+    return frozenset(getattr(spec, "attached_section_keys", ()))
+
+
+def _split(document: Document, spec: DocumentSpec) -> tuple[list[Section], list[Section]]:
+    """The document's own sections, and those of a record attached to it."""
+    keys = attached_keys(spec)
+    own = [s for s in document.sections if s.key not in keys]
+    return own, [s for s in document.sections if s.key in keys]
+
+
+def _one_level_down(blocks: Sequence[Block], anchor: str) -> list[Block]:
+    """A section's blocks for the appendix: its own heading (the first block) at level 2,
+    unnumbered, and every heading after it one level further down."""
+    moved: list[Block] = []
+    for count, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            if count == 0:
+                block = Heading(2, block.text, "", anchor)
+            else:
+                block = Heading(min(block.level + 1, 6), block.text, block.number, block.anchor)
+        moved.append(block)
+    return moved
+
+
 def back_matter(
     document: Document, spec: DocumentSpec, recommendations: Sequence[Entry], credit: str
 ) -> list[Block]:
     """The appendices: the coverage of the recommendations with its evidence, and their
     text. Most of a long document's layout time goes on its coverage."""
-    return appendix(document, coverage(document, spec, recommendations), recommendations, credit)
+    rows = coverage(document, spec, recommendations)
+    return appendix(document, rows, recommendations, credit, section_numbers(document, spec))
 
 
 def tag_line(tags: Iterable[str], titles: dict[str, str], lead: str = "Answers: ") -> Paragraph:
@@ -166,29 +257,49 @@ def _section(
     titles: dict[str, str],
     references: dict[str, Item],
     tags: TagPlacement = DEFAULT_TAGS,
+    notes: Mapping[str, str] | None = None,
+    custom: Sequence[Any] = (),
 ) -> list[Block]:
-    section_type = spec.section_type(section.key)
-    blocks: list[Block] = [Heading(1, section.title, str(number), f"section-{number}")]
+    """A section's heading and content. ``custom`` is its kind's own layout, if it has one: a
+    level-1 heading first in it retitles the section."""
+    notes = notes or {}
+    title = section.title
+    own: list[Block] = [b for b in custom if not isinstance(b, ShownElsewhere)]
+    if own and isinstance(own[0], Heading) and own[0].level == 1:
+        title = own.pop(0).text  # type: ignore[union-attr]
+    blocks: list[Block] = [Heading(1, title, str(number), f"section-{number}")]
     if section.tags and tags == BESIDE:
         blocks.append(tag_line(section.tags, titles))
     if section.owner:
         blocks.append(Paragraph((Span("Written by: ", bold=True), Span(section.owner)), "small"))
+    if custom:
+        return blocks + own
     if section.intro.strip():
         blocks.append(Paragraph.of(section.intro))
+    section_type = spec.section_type(section.key)
     for type_name, group in groupby(section.items, key=lambda item: item.type):
         items = list(group)
         item_type = section_type.item_type(type_name)
         if item_type.presentation == "paragraph":
-            blocks.extend(Paragraph.of(str(i.fields.get("text", ""))) for i in items)
+            for item in items:
+                blocks.append(Paragraph.of(str(item.fields.get("text", ""))))
+                if notes.get(item.id):
+                    blocks.append(provenance_line(notes[item.id]))
         elif item_type.presentation in (CLAUSE, RECORD):
             blocks.extend(
-                _clause(item_type, item, section, references, tags == BESIDE) for item in items
+                _clause(item_type, item, section, references, tags == BESIDE, notes.get(item.id))
+                for item in items
             )
         else:
-            blocks.extend(_table(item_type, items, section, references, tags == BESIDE))
+            blocks.extend(_table(item_type, items, section, references, tags == BESIDE, notes))
     if not section.items and not section.intro.strip():
         blocks.append(Note("Nothing has been written in this part yet.", "warning"))
     return blocks
+
+
+def provenance_line(text: str) -> Paragraph:
+    """Where an item came from, as a line of its own in italics."""
+    return Paragraph((Span(text, italic=True),), "small")
 
 
 def _value(item_type: ItemType, item: Item, name: str, references: dict[str, Item]) -> str:
@@ -223,6 +334,7 @@ def _clause(
     section: Section,
     references: dict[str, Item],
     show_tags: bool = False,
+    note: str | None = None,
 ) -> Clause:
     if item_type.presentation == RECORD:
         # A record shows every field with its label: nothing appears without one.
@@ -254,6 +366,7 @@ def _clause(
         else "",
         item_id=item.id,
         details=details,
+        provenance=note or "",
     )
 
 
@@ -269,7 +382,9 @@ def _table(
     section: Section,
     references: dict[str, Item],
     show_tags: bool = False,
+    notes: Mapping[str, str] | None = None,
 ) -> list[Block]:
+    notes = notes or {}
     fields = [
         f for f in item_type.fields if any(_value(item_type, i, f.name, references) for i in items)
     ]
@@ -302,6 +417,9 @@ def _table(
             caption=_caption(item_type, bool(money_columns)),
             amounts=tuple(money_columns),
             total=bool(money_columns),
+            notes=tuple(notes.get(i.id, "") for i in items)
+            if any(notes.get(i.id) for i in items)
+            else (),
         )
     ]
     flagged = [item_type.describe(i.fields) for i in items if i.needs_review]

@@ -50,10 +50,12 @@ class SectionReuse:
         spec: DocumentSpec,
         references: Mapping[str, Item],
         make: Callable[[], list[Block]],
+        extra: Hashable = None,
     ) -> list[Block]:
-        """The section's blocks: those kept for an equal key, else ``make()``."""
+        """The section's blocks: those kept for an equal key, else ``make()``. ``extra`` is
+        anything else they are laid out from (the lines its items show under them)."""
         try:
-            key = (number, _section_key(section, spec, references, self._named_fields))
+            key = (number, extra, _section_key(section, spec, references, self._named_fields))
             hash(key)
         except TypeError:  # a value that cannot be compared cheaply: laid out afresh
             return make()
