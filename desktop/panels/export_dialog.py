@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -116,6 +117,7 @@ class ExportDialog(QDialog):
         heading.setWordWrap(True)
         self._build_format()
         self._build_tags()
+        self._build_coproduction()
         self._build_template()
         self._build_destination()
         self.progress = QProgressBar()
@@ -135,6 +137,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Recommendation tags:", self.tags_box)
+        form.addRow(self.coproduction_box)
         form.addRow("Save to:", self._destination_row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -200,6 +203,24 @@ class ExportDialog(QDialog):
     def set_tags(self, tags: str) -> None:
         index = self.tags_box.findData(tags)
         self.tags_box.setCurrentIndex(index if index >= 0 else self.tags_box.findData(DEFAULT_TAGS))
+
+    def _build_coproduction(self) -> None:
+        """A tick box, shown only for a document that holds a workshop record (an attachable
+        kind's parts): whether the export ends with the appendix on how people shaped it."""
+        self.coproduction_box = QCheckBox("Add how people shaped this document, as an appendix")
+        self.coproduction_box.setAccessibleName("Add the appendix on how people shaped it")
+        self.coproduction_box.setToolTip(
+            "Who took part in the workshop, what they said, and which parts of the document "
+            "came from them."
+        )
+        spec = self.project.spec
+        held = any(spec.attached_kind(s.key) for s in self.project.document.sections)
+        self.coproduction_box.setChecked(held)
+        self.coproduction_box.setVisible(held)
+
+    def coproduction(self) -> bool:
+        """Whether the export has the appendix on how people shaped the document."""
+        return self.coproduction_box.isChecked()
 
     def _build_template(self) -> None:
         self.template_box = QGroupBox(f"House style ({template_labels()} only)")
@@ -369,6 +390,7 @@ class ExportDialog(QDialog):
             target,
             self.template if self.chosen_format().takes_template else None,
             tags=self.tags(),
+            coproduction=self.coproduction(),
         )
         self.export_result = None
         self._ok = False
@@ -393,6 +415,7 @@ class ExportDialog(QDialog):
         for widget in (
             self.format_box,
             self.tags_box,
+            self.coproduction_box,
             self.destination_button,
             self.export_button,
             self.close_button,

@@ -40,6 +40,7 @@ class ExportRequest:
     target: Path
     template: Path | None = None
     tags: str = DEFAULT_TAGS  # where the recommendations each part answers are shown
+    coproduction: bool = True  # a workshop record held in the document, as its appendix
 
     @classmethod
     def prepare(
@@ -50,6 +51,7 @@ class ExportRequest:
         target: Path,
         template: Path | None = None,
         tags: str = DEFAULT_TAGS,
+        coproduction: bool = True,
     ) -> ExportRequest:
         return cls(
             document=copy.deepcopy(project.document),
@@ -101,6 +103,7 @@ class ExportJob(QThread):
                 template=request.template,
                 progress=self._progress,
                 tags=request.tags,
+                coproduction=request.coproduction,
             )
         except ReformKitError as error:
             self.failed.emit(str(error))

@@ -91,6 +91,13 @@ def add_parsers(commands: Any) -> None:
         + ", ".join(f"{key} ({words})" for key, words in TAG_PLACEMENTS.items())
         + f" (default: {DEFAULT_TAGS})",
     )
+    export.add_argument(
+        "--no-coproduction",
+        dest="coproduction",
+        action="store_false",
+        help="leave out the appendix on how people shaped the document (a workshop record "
+        "held in it: who took part, what they said, what it became)",
+    )
     export.set_defaults(
         handler=export_file, inputs={"file": DOCUMENT, "template": "a Word document or template"}
     )
@@ -258,6 +265,7 @@ def export_file(args: argparse.Namespace) -> int:
             template=args.template,
             source=args.file,
             tags=args.tags,
+            coproduction=args.coproduction,
         )
     for warning in result.warnings:
         print(f"reformkit: note: {warning}", file=sys.stderr)

@@ -37,12 +37,15 @@ def export_document(
     progress: Progress = no_progress,
     source: Path | None = None,
     tags: str = DEFAULT_TAGS,
+    coproduction: bool = True,
 ) -> ExportResult:
     """Write ``document`` to ``target`` in the registered format called ``fmt``.
 
     ``source`` is the document's own file: the export is refused before any work if it
     would land on it (or on any ReformKit document, a folder or a device). ``tags`` says
     where the recommendations each part answers are shown (:mod:`reformkit.layout.tags`).
+    ``coproduction`` keeps a workshop record held in the document as its appendix on how
+    people shaped it (it changes nothing in a document without one).
     """
     check_target(Path(target), open_document=source, error=ExportError)
     chosen = find_format(fmt)
@@ -55,6 +58,8 @@ def export_document(
         placement = tag_placement(tags)
     except ValueError as error:
         raise ExportError(str(error)) from None
-    laid = lay_out(document, spec, recommendations, credit, tags=placement)
+    laid = lay_out(
+        document, spec, recommendations, credit, tags=placement, coproduction=coproduction
+    )
     warnings = chosen.write(laid, Path(target), template, progress)
     return ExportResult(Path(target), tuple(dict.fromkeys(warnings)))

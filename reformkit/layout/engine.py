@@ -181,7 +181,7 @@ def own_layout(document: Document, section: Section, spec: DocumentSpec) -> list
 
 def attached_keys(spec: DocumentSpec) -> frozenset[str]:
     """The section types an attachable kind (a workshop record) adds to this kind."""
-    return frozenset(getattr(spec, "attached_section_keys", ()))
+    return frozenset(t.key for t in getattr(spec, "attached_section_types", ()))
 
 
 def _split(document: Document, spec: DocumentSpec) -> tuple[list[Section], list[Section]]:
