@@ -81,7 +81,7 @@ def check_document(
     """Every problem found: the generic checks first, then the spec's own, in part order.
     ``rows`` is the document's coverage, if the caller has it already."""
     problems = missing_recommendations(document, spec, recommendations, rows)
-    problems += empty_sections(document)
+    problems += empty_sections(document, spec)
     if spec.checks is not None:
         problems += spec.checks(document, spec)
     return problems
@@ -130,8 +130,9 @@ def missing_recommendations(
     return problems
 
 
-def empty_sections(document: Document) -> list[Problem]:
-    """Sections with no items and no introduction."""
+def empty_sections(document: Document, spec: DocumentSpec | None = None) -> list[Problem]:
+    """Sections with no items and no introduction. An attached kind's parts (a workshop's
+    record in a charter) are not the document's own, so an empty one is not asked about."""
     return [
         Problem(
             SECTION_EMPTY,
@@ -141,7 +142,9 @@ def empty_sections(document: Document) -> list[Problem]:
             section.id,
         )
         for section in document.sections
-        if not section.items and not section.intro.strip()
+        if not section.items
+        and not section.intro.strip()
+        and (spec is None or spec.attached_kind(section.key) is None)
     ]
 
 

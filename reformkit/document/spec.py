@@ -7,15 +7,23 @@ checks, compares and exports any document from its spec without knowing which ki
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reformkit.document.attached import (
+    chained_checks,
+    chained_layout,
+    chained_notes,
+    chained_receive,
+)
 from reformkit.document.fields import LONG_TEXT, Field, FieldError
 from reformkit.document.guide import Guide
 from reformkit.errors import ReformKitError
 
 if TYPE_CHECKING:
+    from reformkit.document.attached import ItemNotes, Receive, SectionLayout
     from reformkit.document.checks import Problem
     from reformkit.document.model import Document, Section
 
@@ -179,6 +187,42 @@ class ExtraTable:
 
 
 @dataclass(frozen=True)
+class PromotionTarget:
+    """Where a workshop's contribution or theme can go in this kind of document: "a right".
+
+    The promoted words go in ``text_field``; a short name (the theme's, or one the
+    facilitator types) in ``title_field`` when the item type has one. ``defaults`` fills the
+    fields the item needs that the words cannot (a mission's level). ``new_section`` says the
+    item goes in a part of its own, titled from the theme, rather than in the first part of
+    ``section_key``.
+    """
+
+    label: str  # "A right", in the words a menu shows
+    section_key: str
+    item_type: str
+    text_field: str
+    title_field: str = ""
+    defaults: tuple[tuple[str, Any], ...] = ()
+    new_section: bool = False
+
+
+@dataclass(frozen=True)
+class EngagementSummary:
+    """One session with the people a document is for, as its engagement log records it."""
+
+    title: str
+    date: str  # YYYY-MM-DD, or "" when not known
+    place: str
+    who: str  # "Staff, Citizens, Families"
+    how_many: int
+    method: str  # "Workshop"
+    what_changed: tuple[str, ...]  # one line for each thing the session changed
+
+
+Engagement = Callable[[EngagementSummary], tuple[str, str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
 class DocumentSpec:
     """A kind of document (a charter, a plan…): everything ReformKit knows about it.
 
@@ -210,6 +254,28 @@ class DocumentSpec:
     # Section keys of the parts residents read: the plain-English check looks there for the
     # briefing's jargon ("place-based", "earned autonomy"), which its other readers know.
     citizen_parts: tuple[str, ...] = ()
+    # An attachable kind's parts may also sit in any other kind's document (a workshop's
+    # record inside the charter it shaped): DocumentKinds gives every other kind's spec them.
+    attachable: bool = False
+    # Turns rows from the file's inbox (phones' submissions) into (section key, item) pairs;
+    # a row it cannot use raises, and stays in the inbox. Rows of channels it does not know
+    # give no pairs.
+    receive: Receive | None = None
+    # Adds the kind's command-line subcommands to the top level's subparsers.
+    commands: Callable[[Any], None] | None = None
+    # Where a workshop's contributions can be promoted to in this kind of document.
+    promotion_targets: tuple[PromotionTarget, ...] = ()
+    # The engagement-log row a session becomes: (section key, item type, fields).
+    engagement: Engagement | None = None
+    # A line shown under an item in exports, by item id ("From the Hexham workshop…").
+    item_notes: ItemNotes | None = None
+    # For the kind's own parts, the layout blocks shown instead of the item tables; an empty
+    # sequence leaves a part to the layout engine.
+    section_layout: SectionLayout | None = None
+    # Set by DocumentKinds: the attachable kinds whose parts this document may also hold, and
+    # the spec as its package declared it.
+    attached: tuple[DocumentSpec, ...] = field(default=(), repr=False, compare=False)
+    own: DocumentSpec | None = field(default=None, repr=False, compare=False)
 
     @property
     def say(self) -> KindWords:
@@ -223,15 +289,71 @@ class DocumentSpec:
         return self.say.menu_label or f"New {self.label}…"
 
     def section_type(self, key: str) -> SectionType:
-        for candidate in (*self.section_types, CUSTOM_SECTION):
-            if candidate.key == key:
-                return candidate
-        keys = ", ".join(s.key for s in (*self.section_types, CUSTOM_SECTION))
+        found = self._types_by_key.get(key)
+        if found is not None:
+            return found
+        keys = ", ".join(s.key for s in self.own_section_types)
         raise DocumentSpecError(f"A {self.label} has no section type '{key}'. Use one of: {keys}.")
 
     @property
-    def all_section_types(self) -> tuple[SectionType, ...]:
+    def own_section_types(self) -> tuple[SectionType, ...]:
+        """The kind's own parts and the custom one: what a person may add to a document."""
         return (*self.section_types, CUSTOM_SECTION)
+
+    @property
+    def attached_section_types(self) -> tuple[SectionType, ...]:
+        """The parts of the attachable kinds this document may hold, never its starters."""
+        own = {t.key for t in self.own_section_types}
+        found: dict[str, SectionType] = {}
+        for other in self.attached:
+            for section_type in other.section_types:
+                if section_type.key not in own:
+                    found.setdefault(section_type.key, section_type)
+        return tuple(found.values())
+
+    @property
+    def all_section_types(self) -> tuple[SectionType, ...]:
+        return (*self.own_section_types, *self.attached_section_types)
+
+    @cached_property
+    def _types_by_key(self) -> dict[str, SectionType]:
+        """Every section type by key, the first of a key winning (looked up per keystroke)."""
+        found: dict[str, SectionType] = {}
+        for section_type in self.all_section_types:
+            found.setdefault(section_type.key, section_type)
+        return found
+
+    def attached_kind(self, key: str) -> DocumentSpec | None:
+        """The attachable kind a part of this key belongs to, or None for the kind's own."""
+        return self._attached_owners.get(key)
+
+    @cached_property
+    def _attached_owners(self) -> dict[str, DocumentSpec]:
+        own = {t.key for t in self.own_section_types}
+        found: dict[str, DocumentSpec] = {}
+        for other in self.attached:
+            for section_type in other.section_types:
+                if section_type.key not in own:
+                    found.setdefault(section_type.key, other)
+        return found
+
+    def with_attached(self, attached: Sequence[DocumentSpec]) -> DocumentSpec:
+        """This kind, able to hold the parts of ``attached`` kinds: their checks run on their
+        parts, their ``receive``, ``item_notes`` and ``section_layout`` chained after its own.
+        """
+        own = self.own or self
+        others = tuple(a for a in attached if a.kind != own.kind and a.attachable)
+        if own.attachable or not others:
+            return own
+        return replace(
+            own,
+            attached=others,
+            own=own,
+            checks=chained_checks(own, others),
+            receive=chained_receive(own, others),
+            item_notes=chained_notes(own, others),
+            section_layout=chained_layout(own, others),
+        )
 
 
 class DocumentSpecError(ReformKitError, ValueError):
@@ -239,10 +361,16 @@ class DocumentSpecError(ReformKitError, ValueError):
 
 
 class DocumentKinds:
-    """The document kinds this program knows, handed to the kernel by whoever starts it."""
+    """The document kinds this program knows, handed to the kernel by whoever starts it.
+
+    Each kind that is not attachable is kept able to hold the attachable kinds' parts
+    (:meth:`DocumentSpec.with_attached`), so :meth:`get` and iteration give that spec.
+    """
 
     def __init__(self, specs: Iterable[DocumentSpec]):
-        self._specs = {spec.kind: spec for spec in specs}
+        given = [spec.own or spec for spec in specs]
+        attachable = [spec for spec in given if spec.attachable]
+        self._specs = {spec.kind: spec.with_attached(attachable) for spec in given}
 
     def __iter__(self) -> Iterator[DocumentSpec]:
         return iter(self._specs.values())

@@ -52,9 +52,15 @@ def _check(text: str, context: TextContext) -> tuple[list[Finding], frozenset[st
 
 
 def pieces(document: Document, spec: DocumentSpec) -> list[Piece]:
-    """Every text the check reads, in document order; a list field's entries one a line."""
+    """Every text the check reads, in document order; a list field's entries one a line.
+
+    An attached kind's parts (a workshop's record in a charter) hold what people said in
+    their own words, which are quoted as they are: they are not checked.
+    """
     found = []
     for section in document.sections:
+        if spec.attached_kind(section.key) is not None:
+            continue
         if section.intro.strip():
             found.append(Piece(section, section.id, INTRO, section.intro, True))
         try:
