@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from desktop import heap
+
 
 class _Relay(QObject):
     done = Signal(object)
@@ -66,7 +68,11 @@ def run_in_background(
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
-        callback(value)
+        try:
+            callback(value)
+        finally:
+            if not _running:  # every worker's result is in: what is alive now is kept
+                heap.freeze_soon()
 
     relay.done.connect(lambda result: finish(on_done, result), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda error: finish(on_failed, error), Qt.ConnectionType.QueuedConnection)
