@@ -1,0 +1,142 @@
+"""Phones' submissions, waiting in the file's inbox, made into workshop items.
+
+The kernel's ``Project.drain_inbox`` hands the waiting rows to the kind's ``receive`` hook.
+Each row is held to the same rules as an entry typed on the laptop: an activity that
+exists and takes that kind of answer, words to keep, a place on the canvas, a vote within
+the dots each person has. A row that breaks them raises :class:`SubmissionError`, naming it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reformkit.document.fields import FieldError
+from reformkit.document.inbox import InboxRow
+from reformkit.document.model import Document, Item
+from reformkit.document.spec import ItemType
+from workshop.errors import WorkshopError
+from workshop.groups import match_group
+from workshop.operations import vote_rows
+from workshop.parts import (
+    CANVAS_KEY,
+    CANVAS_POSITIONS,
+    CANVAS_ROWS,
+    CONTRIBUTION,
+    CONTRIBUTIONS_KEY,
+    FROM_PHONE,
+    PLACEMENT,
+    VOTE,
+    VOTES_KEY,
+    Method,
+)
+from workshop.record import Activity, WorkshopRecord, read_record
+
+CHANNELS = ("contribution", "placement", "vote")
+
+
+class SubmissionError(WorkshopError):
+    """One inbox row that cannot become an item; ``row_id`` says which."""
+
+    def __init__(self, row_id: str, message: str):
+        super().__init__(message)
+        self.row_id = row_id
+
+
+def receive(document: Document, rows: Sequence[InboxRow]) -> list[tuple[str, Item]]:
+    """(section key, item) for each workshop row; rows of other channels give nothing."""
+    record = read_record(document)
+    made: list[tuple[str, Item]] = []
+    for row in rows:
+        if row.channel not in CHANNELS:
+            continue
+        try:
+            made += receive_row(record, row, [item for _, item in made])
+        except (WorkshopError, FieldError) as error:
+            raise SubmissionError(row.id, str(error)) from None
+    return made
+
+
+def receive_row(
+    record: WorkshopRecord, row: InboxRow, earlier: Sequence[Item] = ()
+) -> list[tuple[str, Item]]:
+    """The items one row becomes; ``earlier`` are items made from rows before it."""
+    payload = row.payload
+    activity = record.activity(_text(payload, "activity"))
+    if row.channel == "contribution":
+        return [(CONTRIBUTIONS_KEY, _contribution(activity, payload))]
+    if row.channel == "placement":
+        return [(CANVAS_KEY, _placement(activity, payload))]
+    return [(VOTES_KEY, item) for item in _votes(record, activity, payload, earlier)]
+
+
+def _text(payload: dict[str, Any], name: str) -> str:
+    value = payload.get(name, "")
+    if not isinstance(value, str):
+        raise WorkshopError("The answer was not sent as text.")
+    return value.strip()
+
+
+def _group(payload: dict[str, Any]) -> str:
+    group = _text(payload, "group")
+    return match_group(group) or group
+
+
+def _made(item_type: ItemType, fields: dict[str, Any]) -> Item:
+    return Item(type=item_type.name, fields=item_type.clean(fields))
+
+
+def _contribution(activity: Activity, payload: dict[str, Any]) -> Item:
+    text = _text(payload, "text")
+    if not text:
+        raise WorkshopError("The answer has no words.")
+    fields = {"activity": activity.id, "text": text, "group": _group(payload), "via": FROM_PHONE}
+    return _made(CONTRIBUTION, fields)
+
+
+def _whole(payload: dict[str, Any], name: str, low: int, high: int, what: str) -> int:
+    value = payload.get(name)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise WorkshopError(f"Choose {what} from {low} to {high}.")
+    return value
+
+
+def _placement(activity: Activity, payload: dict[str, Any]) -> Item:
+    if activity.method is not Method.CANVAS:
+        raise WorkshopError(f"“{activity.title}” does not ask where the service is today.")
+    fields = {
+        "activity": activity.id,
+        "row": _whole(payload, "row", 1, CANVAS_ROWS, "a row"),
+        "position": _whole(payload, "position", 1, CANVAS_POSITIONS, "a place along the row"),
+        "why": _text(payload, "why"),
+        "group": _group(payload),
+        "via": FROM_PHONE,
+    }
+    return _made(PLACEMENT, fields)
+
+
+def _votes(
+    record: WorkshopRecord, activity: Activity, payload: dict[str, Any], earlier: Sequence[Item]
+) -> list[Item]:
+    """A vote row gives ``option`` and ``dots``, or ``allocation`` ({option: dots}); with
+    what this voter gave before, it may not add up to more than the activity's dots."""
+    voter = _text(payload, "voter")
+    allocation = payload.get("allocation")
+    if allocation is None:
+        allocation = {_text(payload, "option"): _whole(payload, "dots", 1, activity.dots, "dots")}
+    if not isinstance(allocation, dict) or not all(isinstance(k, str) for k in allocation):
+        raise WorkshopError("The vote was not sent as choices and dots.")
+    given = sum(v.dots for v in record.votes if v.activity_id == activity.id and v.voter == voter)
+    given += sum(
+        int(item.fields.get("dots") or 0)
+        for item in earlier
+        if item.type == VOTE.name
+        and item.fields.get("activity") == activity.id
+        and item.fields.get("voter") == voter
+    )
+    rows = vote_rows(activity, record.options_for(activity.id), voter, allocation, FROM_PHONE)
+    if given + sum(int(fields["dots"]) for fields in rows) > activity.dots:
+        raise WorkshopError(f"{voter} has already used their dots in “{activity.title}”.")
+    return [_made(VOTE, fields) for fields in rows]
