@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import palette, wheel_guard, window_layout
+from desktop import heap, palette, wheel_guard, window_layout
+from desktop.screens import add_screen_menus, open_own_screens
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.open_editors import commit_open_editors
 from desktop.editing.part_editor import PartEditor
@@ -116,6 +117,7 @@ class DocumentWindow(QMainWindow):
         if isinstance(app, QApplication):
             wheel_guard.install(app)
         self._restore_selection()
+        open_own_screens(self)  # a kind's own screen (a workshop record's) opens with it
 
     # Building.
     def _with_package_banner(self, centre: QWidget) -> QWidget:
@@ -217,6 +219,8 @@ class DocumentWindow(QMainWindow):
         for name in palette.APPEARANCES:
             action = appearance.addAction(name)
             action.triggered.connect(lambda _checked=False, n=name: self.set_appearance(n))
+        for name, action in add_screen_menus(self, self.menus["help"]).items():
+            self.menu_actions[f"screen_{name}"] = action  # a kind's screens, before Help
         self._action(
             "help", "help", "&How to write your document", self.show_help, keys.HelpContents
         )
@@ -440,3 +444,4 @@ class DocumentWindow(QMainWindow):
         self.project.close()
         self.session.window_closed(self)
         super().closeEvent(event)
+        heap.release_frozen()  # the window's objects, frozen while it was open, can go

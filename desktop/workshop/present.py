@@ -1,0 +1,230 @@
+"""Present mode, for the projector: full screen, large white and yellow type on black.
+
+It shows the current question, what people say as it arrives, a timer everyone can see,
+and the results (a bar chart of the votes, or the canvas counts). Plain words only. Keys:
+Space starts or pauses the timer, R resets it, Up and Down set its minutes, Esc leaves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.palette import high_contrast_palette
+from desktop.workshop.bar_chart import BarChart
+from desktop.workshop.common import Host
+from workshop.canvas import TABLE_ONE
+from workshop.parts import CANVAS_POSITIONS, Method
+
+SHOWN_POINTS = 8  # the latest points, large enough to read from the back
+DEFAULT_MINUTES = 5
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def _big(parent: QWidget, scale: float, bold: bool = False, colour: str = "#ffffff") -> QLabel:
+    label = QLabel(parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(f"color: {colour}; background: transparent;")
+    return label
+
+
+class CountdownTimer(QWidget):
+    """A count-down the room can see, set in whole minutes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Timer")
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(1, 120)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Timer minutes")
+        self.minutes.valueChanged.connect(lambda _v: self.reset())
+        self.display = _big(self, 4.0, True, "#ffff00")
+        self.display.setAccessibleName("Time left")
+        self.start_button = QPushButton("&Start", self)
+        self.start_button.clicked.connect(self.start_or_pause)
+        self.reset_button = QPushButton("R&eset", self)
+        self.reset_button.clicked.connect(self.reset)
+        row = QHBoxLayout(self)
+        row.addWidget(self.display, 1)
+        for widget in (self.minutes, self.start_button, self.reset_button):
+            row.addWidget(widget)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(250)
+        self.ticker.timeout.connect(self._tick)
+        self.elapsed = QElapsedTimer()
+        self.used_ms = 0  # counted before the last pause
+        self.reset()
+
+    @property
+    def running(self) -> bool:
+        return self.ticker.isActive()
+
+    def left_seconds(self) -> int:
+        used = self.used_ms + (self.elapsed.elapsed() if self.running else 0)
+        return max(0, self.minutes.value() * 60 - used // 1000)
+
+    def start_or_pause(self) -> None:
+        if self.running:
+            self.used_ms += self.elapsed.elapsed()
+            self.ticker.stop()
+            self.start_button.setText("&Start")
+        else:
+            self.elapsed.start()
+            self.ticker.start()
+            self.start_button.setText("&Pause")
+        self._tick()
+
+    def reset(self) -> None:
+        self.ticker.stop()
+        self.used_ms = 0
+        self.start_button.setText("&Start")
+        self._tick()
+
+    def change_minutes(self, by: int) -> None:
+        self.minutes.setValue(self.minutes.value() + by)
+
+    def _tick(self) -> None:
+        left = self.left_seconds()
+        self.display.setText(clock(left) if left else "Time is up")
+        if left == 0 and self.running:
+            self.ticker.stop()
+            self.start_button.setText("&Start")
+
+
+class PresentWindow(QWidget):
+    """The projector's view of the current activity."""
+
+    left = Signal()
+
+    def __init__(self, host: Host) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.host = host
+        self.setWindowTitle("Present")
+        self.setAccessibleName("Present mode")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAutoFillBackground(True)
+        palette = high_contrast_palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#ffff00"))
+        self.setPalette(palette)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        top = QHBoxLayout()
+        self.title = _big(self, 1.6, False, "#ffff00")
+        top.addWidget(self.title, 1)
+        self.join = _big(self, 1.6, True, "#ffff00")
+        self.join.setAlignment(Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.join)
+        layout.addLayout(top)
+        self.prompt = _big(self, 3.0, True)
+        layout.addWidget(self.prompt)
+        self.body = QStackedWidget(self)
+        self.points = _big(self, 2.0)
+        self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.chart = BarChart("Results", self)
+        font = self.chart.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        self.chart.setFont(font)
+        self.canvas = QWidget(self)
+        self.canvas_grid = QGridLayout(self.canvas)
+        self.canvas_cells: list[list[QLabel]] = []
+        self._build_canvas()
+        for page in (self.points, self.chart, self.canvas):
+            self.body.addWidget(page)
+        layout.addWidget(self.body, 1)
+        self.timer = CountdownTimer(self)
+        layout.addWidget(self.timer)
+        self.hint = _big(self, 1.0, False, "#c0c0c0")
+        self.hint.setText(
+            "Space: start or pause the timer.  Up and Down: minutes.  R: reset.  Esc: leave."
+        )
+        layout.addWidget(self.hint)
+        self._keys()
+
+    def _build_canvas(self) -> None:
+        headings = ["", "From", *[str(n) for n in range(1, CANVAS_POSITIONS + 1)], "To"]
+        for column, words in enumerate(headings):
+            label = _big(self.canvas, 1.3, True, "#ffff00")
+            label.setText(words)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.canvas_grid.addWidget(label, 0, column)
+        for index, row in enumerate(TABLE_ONE, start=1):
+            cells = []
+            for column, words in enumerate((row.theme, row.from_words)):
+                label = _big(self.canvas, 1.3, column == 0)
+                label.setText(words)
+                self.canvas_grid.addWidget(label, index, column)
+            for position in range(1, CANVAS_POSITIONS + 1):
+                label = _big(self.canvas, 1.8, True, "#ffff00")
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.canvas_grid.addWidget(label, index, position + 1)
+                cells.append(label)
+            label = _big(self.canvas, 1.3)
+            label.setText(row.to_words)
+            self.canvas_grid.addWidget(label, index, CANVAS_POSITIONS + 2)
+            self.canvas_cells.append(cells)
+
+    def _keys(self) -> None:
+        for keys, slot in (
+            ("Esc", self.close),
+            ("Space", self.timer.start_or_pause),
+            ("R", self.timer.reset),
+            ("Up", lambda: self.timer.change_minutes(1)),
+            ("Down", lambda: self.timer.change_minutes(-1)),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            self.addAction(action)
+
+    def refresh(self, join_code: str = "") -> None:
+        record = self.host.record
+        activity = self.host.current_activity()
+        self.title.setText(record.title)
+        self.join.setText(f"Join code: {join_code}" if join_code else "")
+        if activity is None:
+            self.prompt.setText("Welcome")
+            self.points.setText("")
+            self.body.setCurrentWidget(self.points)
+            return
+        self.prompt.setText(activity.prompt or activity.title)
+        if activity.method == Method.VOTE:
+            self.chart.set_results(record.tally(activity.id))
+            self.body.setCurrentWidget(self.chart)
+        elif activity.method == Method.CANVAS:
+            counts = record.canvas_counts(activity.id)
+            for index, row in enumerate(TABLE_ONE):
+                numbers = counts.get(row.number, [0] * CANVAS_POSITIONS)
+                for position, cell in enumerate(self.canvas_cells[index]):
+                    count = numbers[position] if position < len(numbers) else 0
+                    cell.setText(str(count) if count else "·")
+            self.body.setCurrentWidget(self.canvas)
+        else:
+            said = record.contributions_for(activity.id, include_hidden=False)
+            latest = said[-SHOWN_POINTS:]
+            self.points.setText("\n".join(f"• {c.text}" for c in latest) or "Waiting for ideas…")
+            self.body.setCurrentWidget(self.points)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timer.ticker.stop()
+        self.left.emit()
+        super().closeEvent(event)
