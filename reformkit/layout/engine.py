@@ -169,19 +169,18 @@ def section_numbers(document: Document, spec: DocumentSpec) -> dict[str, str]:
 
 def item_notes(document: Document, spec: DocumentSpec) -> Mapping[str, str]:
     """The line each item shows under it (where it came from), by item id."""
-    hook = getattr(spec, "item_notes", None)
-    return dict(hook(document)) if hook is not None else {}
+    return dict(spec.item_notes(document)) if spec.item_notes is not None else {}
 
 
 def own_layout(document: Document, section: Section, spec: DocumentSpec) -> list[Any]:
     """The blocks the section's kind lays it out as, or ``[]`` to leave it to the engine."""
-    hook = getattr(spec, "section_layout", None)
+    hook = spec.section_layout
     return list(hook(document, section)) if hook is not None else []
 
 
 def attached_keys(spec: DocumentSpec) -> frozenset[str]:
     """The section types an attachable kind (a workshop record) adds to this kind."""
-    return frozenset(t.key for t in getattr(spec, "attached_section_types", ()))
+    return frozenset(t.key for t in spec.attached_section_types)
 
 
 def _split(document: Document, spec: DocumentSpec) -> tuple[list[Section], list[Section]]:
