@@ -10,6 +10,7 @@ from __future__ import annotations
 import resources
 from reformkit.document.spec import DocumentSpec, KindWords, SampleDocument
 from workshop.checks import check_workshop
+from workshop.layout import section_layout
 from workshop.parts import ANSWERS, SECTION_TYPES
 from workshop.provenance import item_notes
 from workshop.receive import receive
@@ -36,6 +37,7 @@ WORKSHOP = DocumentSpec(
     attachable=True,
     receive=receive,
     item_notes=item_notes,
+    section_layout=section_layout,
     words=KindWords(
         new_label="New workshop",
         description=(
