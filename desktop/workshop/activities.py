@@ -80,7 +80,6 @@ class ActivitiesPanel(QWidget):
         self.add_button = QPushButton("Add the acti&vity", self)
         self.add_button.clicked.connect(self.add)
         layout.addWidget(self.add_button)
-        self.pending = ""  # an activity just added: chosen once the list shows it
 
     def refresh(self) -> None:
         activities = self.host.record.activities
@@ -112,4 +111,4 @@ class ActivitiesPanel(QWidget):
             self.title.clear()
             self.prompt.clear()
             self.host.say(f"Added “{title}”.")
-            self.pending = made.id
+            self.choose(made.id)  # the list shows it already: the window refreshed

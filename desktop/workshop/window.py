@@ -168,9 +168,6 @@ class WorkshopWindow(QMainWindow):
     def refresh(self) -> None:
         self.record = read_record(self.project.document)
         self.activities.refresh()
-        if self.activities.pending:
-            self.activities.choose(self.activities.pending)
-            self.activities.pending = ""
         if not self.activities.current_id() and self.activities.list.count():
             self.activities.list.setCurrentRow(self.activities.list.count() - 1)
         for view in (self.capture, self.grouping, self.canvas, self.vote, self.room):
