@@ -8,8 +8,6 @@ nothing typed is ever lost.
 
 from __future__ import annotations
 
-import re
-
 from workshop.parts import GROUPS
 
 # Each group's short forms, as a facilitator might type them.
@@ -25,8 +23,6 @@ _LABELS = {
     for group in GROUPS
     for form in (group, *SHORT_FORMS.get(group, ()))
 }
-# A group label is short (the longest is 28 characters): a longer prefix is never one.
-_PREFIX = re.compile(r"^\s*([^:\n]{1,40}?)\s*:(.*)\Z", re.DOTALL)
 
 
 def match_group(label: str) -> str | None:
@@ -40,9 +36,8 @@ def parse_line(line: str, default_group: str = "") -> tuple[str, str]:
     A line without a known group before its first colon keeps every word as its text
     (stripped of the spaces around it) and takes ``default_group``.
     """
-    match = _PREFIX.match(line)
-    if match:
-        group = match_group(match.group(1))
-        if group is not None:
-            return group, match.group(2).strip()
+    prefix, colon, rest = line.partition(":")
+    group = match_group(prefix) if colon else None
+    if group is not None:
+        return group, rest.strip()
     return default_group, line.strip()
