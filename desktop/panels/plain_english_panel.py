@@ -9,7 +9,6 @@ the panel, the underlines and ``reformkit check`` from then on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,98 +30,22 @@ from desktop.background import LatestResult
 from desktop.document_snapshot import shared_snapshot
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.plain_english import PlainEnglishState, tooltip
+from desktop.panels.plain_english_findings import (
+    Found,
+    PartFindings,
+    part_findings,
+    part_order,
+    plain_findings,
+)
 from desktop.panels.wrapping_delegate import WrappingDelegate
-from reformkit.document.model import Document
-from reformkit.document.spec import DocumentSpec
 from reformkit.errors import ReformKitError
-from reformkit.plain import INTRO, Finding, Piece, PlainWords, check_text, contexts
-from reformkit.plain.check import document_scores, pieces
-from reformkit.plain.dismissals import Key, key_of
-from reformkit.plain.rules import hard_document
+
+__all__ = ["DismissDialog", "Found", "PartFindings", "PlainEnglishPanel"]
 
 REFRESH_DELAY_MS = 600  # after parts are added, removed or moved: the whole document
 PART_DELAY_MS = 300  # after typing in a part: that part alone, on this thread
 NOTHING_FOUND = "Nothing to write more plainly."
 ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class Found:
-    """One finding with where it is and the words it found."""
-
-    finding: Finding
-    kind: str  # "section", "item" or "document"
-    where: str  # the field's name as the form shows it
-    words: str
-
-
-@dataclass
-class PartFindings:
-    part_id: str
-    kind: str
-    title: str
-    found: list[Found] = field(default_factory=list)
-
-
-def plain_findings(
-    document: Document, spec: DocumentSpec, words: PlainWords, dismissed: dict[Key, str]
-) -> list[PartFindings]:
-    """Every finding not dismissed, grouped by part in document order (Qt-free)."""
-    parts: dict[str, PartFindings] = {}
-    for piece, context in contexts(document, spec, words):
-        _add(parts, spec, piece, check_text(piece.text, context), dismissed)
-    whole = hard_document(document_scores(document, spec), document.meta.id)
-    if whole is not None and (whole.part_id, whole.rule, "") not in dismissed:
-        group = PartFindings(document.meta.id, "document", "The whole document")
-        group.found.append(Found(whole, "document", "", ""))
-        parts[document.meta.id] = group
-    return list(parts.values())
-
-
-def part_findings(
-    document: Document,
-    spec: DocumentSpec,
-    part_id: str,
-    check: Callable[[str, str, str], list[Finding]],
-) -> PartFindings | None:
-    """The findings in one part's texts, ``check(text, part_id, field)`` giving those not
-    dismissed; None when it has none (or is gone)."""
-    parts: dict[str, PartFindings] = {}
-    for piece in _pieces_of(document, spec, part_id):
-        _add(parts, spec, piece, check(piece.text, part_id, piece.field), {})
-    return parts.get(part_id)
-
-
-def _pieces_of(document: Document, spec: DocumentSpec, part_id: str) -> list[Piece]:
-    for section in document.sections:
-        if section.id == part_id or any(item.id == part_id for item in section.items):
-            alone = replace(document, sections=[section])  # its pieces, not the whole plan's
-            return [p for p in pieces(alone, spec) if p.part_id == part_id]
-    return []
-
-
-def _add(
-    parts: dict[str, PartFindings],
-    spec: DocumentSpec,
-    piece: Piece,
-    findings: list[Finding],
-    dismissed: dict[Key, str],
-) -> None:
-    section_type = spec.section_type(piece.section.key)
-    if piece.field == INTRO:
-        kind, title, where = "section", piece.section.title, "Introduction"
-    else:
-        item = next(i for i in piece.section.items if i.id == piece.part_id)
-        item_type = section_type.item_type(item.type)
-        kind, title = "item", f"{piece.section.title} › {item_type.describe(item.fields)}"
-        where = item_type.field(piece.field).label
-    for finding in findings:
-        if key_of(finding, piece.text) in dismissed:
-            continue
-        group = parts.setdefault(piece.part_id, PartFindings(piece.part_id, kind, title))
-        group.found.append(
-            Found(finding, kind, where, piece.text[finding.start : finding.end].strip())
-        )
 
 
 class DismissDialog(QDialog):
@@ -180,7 +103,9 @@ class PlainEnglishPanel(QWidget):
         self.list_view.setItemDelegate(WrappingDelegate(self.list_view))
         self.list_view.header().sectionResized.connect(lambda *_: self.list_view.doItemsLayout())
         self._headings: dict[str, QTreeWidgetItem] = {}  # part id: its heading in the tree
-        self._signatures: dict[str, tuple[object, ...]] = {}  # part id: what its heading shows
+        # Part id: the group its heading shows, and what it shows (compared by value).
+        self._shown: dict[str, tuple[PartFindings, tuple[object, ...]]] = {}
+        self._order: list[str] = []  # the headings' part ids, top to bottom
         self.list_view.itemActivated.connect(self._go)
         self.list_view.itemClicked.connect(self._go)
         self.list_view.currentItemChanged.connect(self._current_changed)
@@ -245,15 +170,20 @@ class PlainEnglishPanel(QWidget):
             return  # the whole document is being checked; it includes these parts
         project = self.editor.project
         pending, self._pending = self._pending, set()
-        groups = {group.part_id: group for group in self.groups}
+        place = {group.part_id: n for n, group in enumerate(self.groups)}
+        groups: list[PartFindings | None] = list(self.groups)
+        new = []
         for part_id in pending:
             group = part_findings(project.document, project.spec, part_id, self.state.findings)
-            if group is None:
-                groups.pop(part_id, None)
-            else:
-                groups[part_id] = group
-        order = _part_order(project.document)
-        self._show(sorted(groups.values(), key=lambda g: order.get(g.part_id, len(order))))
+            if part_id in place:
+                groups[place[part_id]] = group  # None: it has no findings left
+            elif group is not None:
+                new.append(group)
+        kept = [group for group in groups if group is not None]
+        if new:  # put in document order (a few milliseconds on a big plan: only then)
+            order = part_order(project.document)
+            kept = sorted(kept + new, key=lambda g: order.get(g.part_id, len(order)))
+        self._show(kept)
 
     def _document_changed(self, change: str, target: str) -> None:
         if change in ("item-changed", "section-changed"):
@@ -313,21 +243,36 @@ class PlainEnglishPanel(QWidget):
         inserted = False
         for part_id in [p for p in self._headings if p not in wanted]:
             self._take(part_id)
+        for group in groups:  # a changed heading is replaced where it stands
+            shown = self._shown.get(group.part_id)
+            if shown is None or shown[0] is group:
+                continue
+            signature = _signature(group)
+            self._shown[group.part_id] = (group, signature)
+            if shown[1] == signature:  # setting it anew would measure its rows again
+                continue
+            at = view.indexOfTopLevelItem(self._headings[group.part_id])
+            view.takeTopLevelItem(at)
+            self._headings[group.part_id] = self._heading(group)
+            view.insertTopLevelItem(at, self._headings[group.part_id])
+            inserted = True
+        # Headings that stay in the same order need no look (a Qt call each): new ones go
+        # in between them.
+        moved = [p for p in self._order if p in self._headings] != [
+            g.part_id for g in groups if g.part_id in self._headings
+        ]
         for n, group in enumerate(groups):
             heading = self._headings.get(group.part_id)
-            if heading is not None and self._signatures[group.part_id] != _signature(group):
-                self._take(group.part_id)
-                heading = None
             if heading is None:
-                heading = self._heading(group)
-                self._headings[group.part_id] = heading
-                self._signatures[group.part_id] = _signature(group)
-            else:  # its group equals this one: setting it anew would measure its rows again
-                if view.topLevelItem(n) is heading:
-                    continue
+                heading = self._headings[group.part_id] = self._heading(group)
+                self._shown[group.part_id] = (group, _signature(group))
+            elif not moved or view.topLevelItem(n) is heading:
+                continue
+            else:
                 view.takeTopLevelItem(view.indexOfTopLevelItem(heading))
             view.insertTopLevelItem(n, heading)
             inserted = True
+        self._order = list(wanted)
         if inserted:
             view.expandAll()  # once: an item's own setExpanded looks for it among thousands
         view.blockSignals(blocker)
@@ -340,7 +285,7 @@ class PlainEnglishPanel(QWidget):
 
     def _take(self, part_id: str) -> None:
         heading = self._headings.pop(part_id)
-        del self._signatures[part_id]
+        del self._shown[part_id]
         index = self.list_view.indexOfTopLevelItem(heading)
         if index >= 0:
             self.list_view.takeTopLevelItem(index)
@@ -387,16 +332,6 @@ class PlainEnglishPanel(QWidget):
         finding = data.finding
         self.part_requested.emit(data.kind, finding.part_id)
         self.state.select(finding.part_id, finding.field, finding.start, finding.end)
-
-
-def _part_order(document: Document) -> dict[str, int]:
-    order: dict[str, int] = {}
-    for section in document.sections:
-        order[section.id] = len(order)
-        for item in section.items:
-            order[item.id] = len(order)
-    order[document.meta.id] = len(order)  # the whole document's score comes last
-    return order
 
 
 def _same(a: Found, b: Found) -> bool:
