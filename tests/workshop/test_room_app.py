@@ -282,7 +282,7 @@ def test_a_full_room_lets_no_more_phones_in() -> None:
     assert "full" in response.get_data(as_text=True)
 
 
-def test_a_vote_is_one_payload_per_option_within_the_dots() -> None:
+def test_a_vote_is_one_payload_within_the_dots_once_per_phone() -> None:
     inbox = FakeInbox()
     app = room(inbox, VOTE)
     phone = joined(app)
@@ -296,12 +296,14 @@ def test_a_vote_is_one_payload_per_option_within_the_dots() -> None:
     )
     assert response.status_code == 303
     assert inbox.rows == [
-        ("vote", {"activity": "a2", "option": "Buses", "dots": 2, "voter": "Phone 1"}),
-        ("vote", {"activity": "a2", "option": "Food", "dots": 1, "voter": "Phone 1"}),
+        (
+            "vote",
+            {"activity": "a2", "voter": "Phone 1", "allocation": {"Buses": 2, "Food": 1}},
+        )
     ]
     again = post(phone, "/send/vote", {"csrf": token, "activity": "a2", "opt1": "1"})
     assert "already" in again.get_data(as_text=True)
-    assert len(inbox.rows) == 2
+    assert len(inbox.rows) == 1
 
 
 def test_canvas_places_are_one_payload_per_row_chosen() -> None:
@@ -363,3 +365,18 @@ def test_the_assets_are_served_by_the_room(name: str) -> None:
     assert response.status_code == 200
     assert response.get_data()
     assert get(client(room()), "/static/..%2Fapp.py").status_code == 404
+
+
+def test_phones_are_numbered_on_across_sessions_so_voters_stay_apart() -> None:
+    from workshop.room.app import RoomApp
+
+    inbox = FakeInbox()
+    app = RoomApp(inbox, first_phone=5)
+    app.serve_at("127.0.0.1", 8765)
+    app.publish(state_for(VOTE))
+    for _ in range(2):
+        phone = joined(app)
+        token = form_token(get(phone, "/now").get_data(as_text=True))
+        post(phone, "/send/vote", {"csrf": token, "activity": "a2", "opt0": "1"})
+        app.new_session()
+    assert [payload["voter"] for _, payload in inbox.rows] == ["Phone 5", "Phone 6"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any, Protocol
@@ -67,7 +68,13 @@ class Inbox(Protocol):
 class RoomApp:
     """The WSGI app of one room. The owner publishes :class:`RoomState`; phones read it."""
 
-    def __init__(self, inbox: Inbox, limits: Limits | None = None, clock: Clock = time.monotonic):
+    def __init__(
+        self,
+        inbox: Inbox,
+        limits: Limits | None = None,
+        clock: Clock = time.monotonic,
+        first_phone: int = 1,
+    ):
         self._inbox = inbox
         self._limits = RoomLimits(limits or Limits(), clock)
         self._lock = threading.Lock()
@@ -77,8 +84,9 @@ class RoomApp:
         self._secret = b""
         self._phones: dict[str, int] = {}  # session token -> phone number
         self._voted: set[tuple[str, str]] = set()  # (token, activity id)
-        self._joined = 0
+        self._joined = first_phone - 1  # phones are numbered on, across sessions
         self._sent_ids: list[str] = []
+        self._sent: Counter[str] = Counter()  # sends by kind ("idea"), since the app began
         self.new_session()
 
     # The owner's side.
@@ -89,7 +97,6 @@ class RoomApp:
             self._secret = codes.new_secret()
             self._phones.clear()
             self._voted.clear()
-            self._joined = 0
             self._limits.forget()
             return self._code
 
@@ -116,6 +123,11 @@ class RoomApp:
     def phones(self) -> int:
         with self._lock:
             return len(self._phones)
+
+    def sent(self) -> dict[str, int]:
+        """How many ideas, places and votes phones sent (each taken whole), by kind."""
+        with self._lock:
+            return dict(self._sent)
 
     def take_sent_ids(self) -> list[str]:
         """The inbox ids of every send since the last call (for counts and checks)."""
@@ -284,6 +296,7 @@ class RoomApp:
             )
         with self._lock:
             self._sent_ids.extend(ids)
+            self._sent[kind] += 1
         return _redirect(f"/thanks?sent={kind}")
 
     def _too_large(self) -> Response:

@@ -88,7 +88,7 @@ def _system_addresses() -> list[str]:
     """The IPv4 addresses of this laptop's network connections, as far as the system says."""
     found: list[str] = []
     with contextlib.suppress(OSError):
-        found += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None)]
+        found += [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)]
     if sys.platform.startswith("linux"):
         found += _linux_interface_addresses()
     found += _routed_addresses()

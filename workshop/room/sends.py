@@ -2,7 +2,8 @@
 
 Payload keys are the item fields (the shared design's inbox channels): a contribution's
 ``activity``, ``text``, ``group``; a placement's ``activity``, ``row``, ``position``, ``why``,
-``group``; a vote's ``activity``, ``option``, ``dots``, ``voter``, one payload per option.
+``group``; a vote's ``activity``, ``voter`` and ``allocation`` ({option: dots}), in one
+payload so a phone's vote is taken whole or not at all.
 """
 
 from __future__ import annotations
@@ -88,7 +89,4 @@ def vote_payloads(state: RoomState, form: Mapping[str, Any], voter: str) -> list
         raise RefusedError(
             f"You gave {total} dots, but you have {activity.dots}. Please take some off."
         )
-    return [
-        {"activity": activity.id, "option": option, "dots": dots, "voter": voter}
-        for option, dots in given
-    ]
+    return [{"activity": activity.id, "voter": voter, "allocation": dict(given)}]

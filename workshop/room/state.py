@@ -99,3 +99,16 @@ def build_state(
         contributions=tuple((c.text, c.group) for c in reversed(shown[-SHOWN_CONTRIBUTIONS:])),
         people=record.people(),
     )
+
+
+def next_phone(document: Document) -> int:
+    """The first phone number not yet among the record's voters ("Phone 7"), so that phones
+    joining a new session never share a label with an earlier session's."""
+    from workshop.record import read_record
+
+    numbers = [0]
+    for vote in read_record(document).votes:
+        name, _, number = vote.voter.partition(" ")
+        if name == "Phone" and number.isdigit():
+            numbers.append(int(number))
+    return max(numbers) + 1
