@@ -22,6 +22,7 @@ from reformkit.document import project_file as files
 from reformkit.document.document_lock import DocumentLock
 from reformkit.document.errors import ProjectError, ReadOnlyError
 from reformkit.document.fields import FieldError
+from reformkit.document.inbox import read_rows, take_in
 from reformkit.document.model import Document, Item, Meta, Section, Source, clean_tags, new_id, now
 from reformkit.document.project_io import (
     LoadedFile,
@@ -64,6 +65,7 @@ class Project:
         self.read_only_reason = read_only_reason
         self._db = db
         self._listeners: list[Listener] = []
+        self._refused_rows: set[str] = set()  # inbox rows logged as unusable once already
 
     # Opening and closing.
     @classmethod
@@ -123,7 +125,7 @@ class Project:
             with file_install.building(path, force=force, locked=True) as built:
                 db = files.create_file(built)
                 try:
-                    with db.atomic():
+                    with files.write_transaction(db):
                         write_all(db, document)
                         for key, value in (state or {}).items():
                             db.table("meta").upsert(
@@ -139,7 +141,7 @@ class Project:
                     db.close()
             db = files.open_for_writing(path)
             try:
-                with db.atomic():
+                with files.write_transaction(db):
                     set_holder(db)
             except sqlite3.OperationalError as error:
                 db.close()
@@ -206,7 +208,7 @@ class Project:
                     return cls.finish_opening(loaded, read_only, ignore_lock, lock)
             db = files.open_for_writing(path)
             try:
-                with db.atomic():
+                with files.write_transaction(db):
                     set_holder(db)
             except sqlite3.OperationalError as error:
                 db.close()
@@ -217,12 +219,21 @@ class Project:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, db, loaded.document, loaded.spec, lock=lock)
+        project = cls(path, db, loaded.document, loaded.spec, lock=lock)
+        project._drain_on_open()
+        return project
+
+    def _drain_on_open(self) -> None:
+        """Take in what phones sent before a crash; a failure here leaves it waiting."""
+        try:
+            self.drain_inbox()
+        except ProjectError as error:
+            log.warning("%s: waiting submissions not taken in: %s", self.path.name, error)
 
     def close(self) -> None:
         if self._db is not None:
             try:
-                with self._db.atomic():
+                with files.write_transaction(self._db):
                     self._db.execute("delete from meta where key = 'open_by'")
             except sqlite3.OperationalError:
                 pass  # a full disk: the mark stays, and is taken over as stale next time
@@ -475,6 +486,55 @@ class Project:
             for section in touched.values():
                 renumber_items(db, section)
 
+    # Submissions from phones (reformkit.document.inbox), taken in on the editing thread.
+    def drain_inbox(self) -> int:
+        """Turn the inbox's waiting rows into items; return how many items were added.
+
+        In one transaction the items are written and their rows deleted, so each submission
+        is in the document or in the inbox, never both or neither. A part an item needs is
+        added at the end. A row no kind can take in stays in the inbox (and in the log, once)
+        without holding up the others. Listeners hear ``("items-added", "")``.
+        """
+        if self._db is None:
+            raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
+        rows, damaged = read_rows(self._db.conn)
+        for row_id in damaged:
+            self._refuse(row_id, "its contents cannot be read")
+        waiting = [row for row in rows if row.id not in self._refused_rows]
+        if not waiting:
+            return 0
+        taken = take_in(self.document, self.spec, waiting)
+        for row, reason in taken.refused:
+            self._refuse(row.id, f"from '{row.channel}': {reason}")
+        if not taken.accepted:
+            return 0
+        added = 0
+        with self._edit("items-added", "", "the answers that arrived were not saved") as db:
+            parts: dict[str, Section] = {}
+            for section in reversed(self.document.sections):
+                parts[section.key] = section  # the first part of each key
+            for row, pairs in taken.accepted:
+                for key, item in pairs:
+                    section = parts.get(key) or self._append_section(db, key)
+                    parts[key] = section
+                    section.items.append(item)
+                    db.table("items").insert(item_row(item, section.id, len(section.items) - 1))
+                    added += 1
+                db.execute("delete from inbox where id = ?", [row.id])
+        return added
+
+    def _append_section(self, db: Database, key: str) -> Section:
+        section_type = self.spec.section_type(key)
+        section = Section(key=key, title=section_type.title, tags=list(section_type.default_tags))
+        self.document.sections.append(section)
+        db.table("sections").insert(section_row(section, len(self.document.sections) - 1))
+        return section
+
+    def _refuse(self, row_id: str, reason: str) -> None:
+        if row_id not in self._refused_rows:
+            self._refused_rows.add(row_id)
+            log.warning("%s: inbox row %s kept, not taken in: %s", self.path.name, row_id, reason)
+
     # Where the user was: the wizard's step, the part last selected. Kept in the file so
     # that reopening it, even after a crash, lands in the same place.
     def state(self, key: str, default: str = "") -> str:
@@ -506,7 +566,7 @@ class Project:
         if self._db is None:
             raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
         try:
-            with self._db.atomic():
+            with files.write_transaction(self._db):
                 self._db.table("meta").upsert({"key": f"state:{key}", "value": value}, pk="key")
         except sqlite3.OperationalError as error:
             raise files.write_failed(self.path, error) from None
@@ -589,7 +649,7 @@ class Project:
         db = self._db
         nested = db.conn.in_transaction  # inside a batch, which says what did not happen
         try:
-            with db.atomic():
+            with files.write_transaction(db):
                 yield db
                 self.document.meta.modified = now()
                 save_modified(db, self.document.meta.modified)

@@ -15,6 +15,8 @@ import os
 import shutil
 import socket
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +141,17 @@ def m003_text_fields_to_lists(db: Database) -> None:
                 "update items set fields = ? where id = ?",
                 [json.dumps(fields, ensure_ascii=False), item_id],
             )
+
+
+@migrations()
+def m004_inbox(db: Database) -> None:
+    """Submissions from phones in a workshop room wait here until the open document takes
+    them in (:mod:`reformkit.document.inbox`): on disk before the phone is thanked."""
+    db.execute(
+        """create table inbox (
+            id text primary key, received text not null, channel text not null,
+            payload text not null)"""
+    )
 
 
 def upgrade_values(document: Document) -> None:
@@ -367,6 +380,32 @@ def open_for_writing(path: Path) -> Database:
         db.close()
         raise write_failed(path, error, f"{path.name} could not be opened for editing") from None
     return db
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One transaction that holds the file's write lock from its start (``BEGIN IMMEDIATE``);
+    inside another, a savepoint of it.
+
+    Another connection may write the file while it is open (a workshop room's inbox,
+    :mod:`reformkit.document.inbox`). A plain ``BEGIN`` that read first and wrote second
+    would then fail at once if the other wrote in between; this one waits its turn instead.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()  # a no-op if the error already ended the transaction
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
 
 
 def create_file(path: Path) -> Database:
