@@ -3,6 +3,8 @@ panel that checked the whole document shows, and leaves unchanged headings alone
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 
 from desktop.document_window import DocumentWindow
@@ -35,7 +37,7 @@ def test_parts_checked_one_by_one_show_what_the_whole_document_shows(
     editor.update_section(sections[4].id, intro=f"{HARD} once")
     panel.refresh()
     kept = panel.list_view.topLevelItem(0)
-    edits = [
+    edits: list[Callable[[], None]] = [
         lambda: editor.update_section(second.id, intro=f"{PLAIN} {HARD}"),  # new
         lambda: editor.update_section(first.id, intro=HARD),  # new, before the others
         lambda: editor.update_section(last.id, intro=f"{HARD} utilise"),  # new, at the end
