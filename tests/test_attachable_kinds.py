@@ -8,6 +8,7 @@ as starters, not in the guide), runs its checks on its parts, and chains its hoo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from charter import CHARTER
 from plans import PLAN
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.store import Catalogue
+from reformkit.cli.main import main as cli_main
 from reformkit.document.checks import ITEM, SECTION_EMPTY, Problem, check_document
 from reformkit.document.coverage import coverage
 from reformkit.document.csv_import import CsvTable, check_rows, guess_mapping, import_rows
@@ -259,3 +261,42 @@ def test_an_item_the_attached_kind_does_not_allow_is_refused(tmp_path: Path) -> 
             project.add_item(section.id, "right", {"text": "A right"})
         with pytest.raises(FieldError):
             project.add_item(section.id, "remark", {"text": ""})
+
+
+def add_remarks_commands(commands: Any) -> None:
+    parser = commands.add_parser("remarks", help="work with remarks")
+    actions = parser.add_subparsers(dest="remarks_command", required=True)
+    count = actions.add_parser("count", help="count the remarks in a document")
+    count.add_argument("file")
+    count.set_defaults(handler=lambda args: print(f"counted {args.file}") or 0)
+
+
+def test_each_kinds_commands_join_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    kinds = DocumentKinds([CHARTER, PLAN, replace(REMARKS_KIND, commands=add_remarks_commands)])
+    loaded: list[int] = []
+
+    def load() -> DocumentKinds:
+        loaded.append(1)
+        return kinds
+
+    assert cli_main(["remarks", "count", "x.reformkit"], load_kinds=load) == 0
+    assert "counted x.reformkit" in capsys.readouterr().out
+    assert len(loaded) == 1  # once, for the parser and the command
+    with pytest.raises(SystemExit):
+        cli_main(["--help"], load_kinds=load)
+    assert "remarks" in capsys.readouterr().out
+    loaded.clear()
+    with pytest.raises(SystemExit):
+        cli_main(["--version"], load_kinds=load)
+    assert cli_main(["catalogue", "show", "R18"], load_kinds=load) == 0
+    assert not loaded  # the kernel's own commands parse without loading the kinds
+
+
+def test_a_kind_whose_commands_fail_leaves_the_others(capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(commands: Any) -> None:
+        raise RuntimeError("bad plugin")
+
+    kinds = DocumentKinds([CHARTER, PLAN, replace(REMARKS_KIND, commands=broken)])
+    with pytest.raises(SystemExit):
+        cli_main(["remarks", "count", "x"], load_kinds=lambda: kinds)
+    assert "invalid choice: 'remarks'" in capsys.readouterr().err

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reformkit import __version__
 
@@ -24,7 +24,8 @@ DEBUG_VARIABLE = "REFORMKIT_DEBUG"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(kinds: DocumentKinds | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``kinds``, also each kind's own commands (``spec.commands``)."""
     parser = argparse.ArgumentParser(
         prog="reformkit",
         description="Draft Respect Charters and Local Reform Plans from the briefing "
@@ -52,7 +53,43 @@ def build_parser() -> argparse.ArgumentParser:
     check_docx_command.add_parser(commands)
     package_commands.add_parsers(commands)
     selftest.add_option(parser)
+    if kinds is not None:
+        add_kind_commands(commands, kinds)
     return parser
+
+
+def add_kind_commands(commands: Any, kinds: DocumentKinds) -> None:
+    """Let each kind add its subcommands (``reformkit workshop serve``); one that fails is
+    logged and left out, so a broken kind never takes the other commands with it."""
+    import logging
+
+    for spec in kinds:
+        if spec.commands is None:
+            continue
+        try:
+            spec.commands(commands)
+        except Exception:
+            logging.getLogger(__name__).exception("The %s commands could not be added", spec.kind)
+
+
+def names_a_kind_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for a command the kernel does not have (a kind's), or for the
+    top-level help, which lists them: only then are the kinds loaded to parse it."""
+    if "--version" in argv:
+        return False
+    builtin: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            builtin.update(action.choices)
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--library":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg not in builtin
+    return "-h" in argv or "--help" in argv
 
 
 def main(argv: Sequence[str] | None = None, load_kinds: KindsLoader | None = None) -> int:
@@ -64,8 +101,15 @@ def main(argv: Sequence[str] | None = None, load_kinds: KindsLoader | None = Non
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
-    args.load_kinds = load_kinds or _installed_kinds
+    argv = list(sys.argv[1:] if argv is None else argv)
+    loader = load_kinds or _installed_kinds
+    parser = build_parser()
+    if names_a_kind_command(parser, argv):
+        kinds = loader()
+        parser = build_parser(kinds)
+        loader = lambda: kinds  # noqa: E731 (loaded once, for the parser and the command)
+    args = parser.parse_args(argv)
+    args.load_kinds = loader
     if args.command is None:
         print(
             "Give a command, for example: reformkit catalogue list. See reformkit --help.",
