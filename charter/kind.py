@@ -13,7 +13,7 @@ from charter.ledger import ledger
 from charter.parts import INTRODUCTION, R18, SECTION_TYPES
 from charter.steps import GUIDE
 from reformkit.document.model import Document
-from reformkit.document.spec import DocumentSpec, KindWords, SampleDocument
+from reformkit.document.spec import DocumentSpec, KindWords, PromotionTarget, SampleDocument
 
 
 def introduction_values(document: Document) -> Mapping[str, str]:
@@ -23,6 +23,14 @@ def introduction_values(document: Document) -> Mapping[str, str]:
     )
     return {"team": team or document.meta.organisation or "the team"}
 
+
+# Where what people said in a workshop can become part of the charter: a clause of its own.
+PROMOTION_TARGETS = (
+    PromotionTarget("A principle", "principles", "principle", "text", "title"),
+    PromotionTarget("A right of staff", "rights", "right", "text", "title"),
+    PromotionTarget("A duty of staff", "duties", "duty", "text", "title"),
+    PromotionTarget("A manager's commitment", "commitments", "commitment", "text", "title"),
+)
 
 CHARTER = DocumentSpec(
     kind="charter",
@@ -40,6 +48,7 @@ CHARTER = DocumentSpec(
     # of candour, the principle to co-produce): none is checked for its jargon.
     citizen_parts=(),
     csv_targets={"measures": "measure"},
+    promotion_targets=PROMOTION_TARGETS,
     words=KindWords(
         new_label="New Respect Charter",
         description=(

@@ -36,6 +36,7 @@ from reformkit.document.spec import (
     DocumentKinds,
     DocumentSpec,
     DocumentSpecError,
+    EngagementSummary,
     ItemType,
     SectionType,
 )
@@ -300,3 +301,42 @@ def test_a_kind_whose_commands_fail_leaves_the_others(capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit):
         cli_main(["remarks", "count", "x"], load_kinds=lambda: kinds)
     assert "invalid choice: 'remarks'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("spec", [CHARTER, PLAN], ids=lambda s: s.kind)
+def test_every_promotion_target_makes_an_item_the_kind_accepts(spec: DocumentSpec) -> None:
+    assert spec.promotion_targets
+    for target in spec.promotion_targets:
+        item_type = spec.section_type(target.section_key).item_type(target.item_type)
+        values: dict[str, Any] = {target.text_field: "We need time to talk to families."}
+        if target.title_field:
+            values[target.title_field] = "Time with families"
+        values.update(target.defaults)
+        cleaned = item_type.clean(values)  # every field it needs is there
+        assert cleaned[target.text_field] == "We need time to talk to families."
+    labels = [t.label for t in spec.promotion_targets]
+    assert len(set(labels)) == len(labels)
+    assert not REMARKS_KIND.promotion_targets
+
+
+def test_a_plan_logs_a_workshop_as_engagement() -> None:
+    assert PLAN.engagement is not None and CHARTER.engagement is None
+    summary = EngagementSummary(
+        "Hexham co-design", "2027-03-03", "Hexham Mart", "Staff, Citizens", 14, "Workshop", ()
+    )
+    key, type_name, fields = PLAN.engagement(summary)
+    item_type = PLAN.section_type(key).item_type(type_name)
+    cleaned = item_type.clean(fields)
+    assert cleaned["date"] == "2027-03-03" and cleaned["how_many"] == 14
+    assert cleaned["who"] == "Staff, Citizens" and cleaned["group"] == ""  # two groups
+    assert "Hexham co-design" in cleaned["method"] and "Hexham Mart" in cleaned["method"]
+    changed = replace(summary, who="Staff", what_changed=("A right: time to talk", "An action"))
+    cleaned = item_type.clean(PLAN.engagement(changed)[2])
+    assert cleaned["group"] == "Public servants"
+    assert cleaned["what_changed"] == "A right: time to talk\nAn action"
+    lived = replace(summary, who="People with lived experience and Families", date="")
+    cleaned = item_type.clean(PLAN.engagement(lived)[2])
+    assert cleaned["group"] == "Families and households" and cleaned["date"]  # today
+    unknown = replace(summary, who="", how_many=0)
+    cleaned = item_type.clean(PLAN.engagement(unknown)[2])
+    assert cleaned["who"] and cleaned["how_many"] is None
