@@ -15,7 +15,18 @@ from markupsafe import Markup
 from workshop.parts import Method
 from workshop.room.state import ActivityView, RoomState
 
-POSITION_WORDS = ("", "Closer to where we were", "Halfway", "Closer to where we want to be", "")
+
+def position_words(from_words: str, to_words: str) -> tuple[str, ...]:
+    """The five places along a row, in words: its two ends, leaning each way, in between."""
+    return (
+        from_words,
+        f"Leaning to “{from_words}”",
+        "In between",
+        f"Leaning to “{to_words}”",
+        to_words,
+    )
+
+
 NO_GROUP = "I would rather not say"
 
 
@@ -127,7 +138,7 @@ def _ideas_form(
 def _canvas_form(state: RoomState, activity: ActivityView, csrf: str, group: str) -> Markup:
     rows = Markup("")
     for row in activity.rows:
-        words = (row.from_words, *POSITION_WORDS[1:4], row.to_words)
+        words = position_words(row.from_words, row.to_words)
         choices = Markup("").join(
             Markup(
                 '<label class="choice"><input type="radio" name="row{0}" value="{1}"> {2}</label>'
@@ -213,7 +224,7 @@ def _canvas_results(state: RoomState, activity: ActivityView) -> Markup:
     rows = Markup("")
     for row in activity.rows:
         at = counts.get(row.number, (0, 0, 0, 0, 0))
-        words = (row.from_words, *POSITION_WORDS[1:4], row.to_words)
+        words = position_words(row.from_words, row.to_words)
         bars = Markup("").join(
             _bar(words[i], at[i], max(at), str(at[i])) for i in range(min(5, len(at)))
         )
