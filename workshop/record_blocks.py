@@ -112,18 +112,18 @@ def by_theme(
                     "small",
                 )
             )
-        blocks.append(_said(contributions, became))
+        blocks.append(_said(contributions, became, name))
     return blocks
 
 
-def _said(contributions: Sequence[Contribution], became: Became | None) -> Block:
+def _said(contributions: Sequence[Contribution], became: Became | None, theme: str) -> Block:
     if became is None:
         return ListBlock(tuple(_said_line(c) for c in contributions))
     rows = tuple((c.text.strip(), c.group.strip(), became(c.promoted_to)) for c in contributions)
     return Table(
         ("What was said", "Who said it", "What became of it"),
         rows,
-        caption="What people said",
+        caption=f"What people said: {theme}",
         widths=(5, 2, 3),
     )
 
@@ -195,11 +195,13 @@ def canvas_blocks(record: WorkshopRecord, activity: Activity, level: int) -> lis
         lines = []
         for placed in sorted(reasons, key=lambda p: (p.row, p.position)):
             row = by_row.get(placed.row)
-            where = f"{row.from_words} to {row.to_words}" if row else "A row"
+            where = f"{row.from_words} → {row.to_words}" if row else "A row"
             who = f" ({placed.group.strip()})" if placed.group.strip() else ""
             lines.append(
                 (
-                    Span(f"{where}, at {placed.position}: ", bold=True),
+                    Span(
+                        f"{where}, placed at {placed.position} of {CANVAS_POSITIONS}: ", bold=True
+                    ),
                     Span(" ".join(placed.why.split()) + who),
                 )
             )
