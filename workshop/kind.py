@@ -18,8 +18,8 @@ from workshop.steps import GUIDE, PLACEHOLDER_TITLE
 
 INTRODUCTION = (
     "This is the record of a co-design workshop: who took part, what each activity asked, "
-    "what people said, placed and voted, and what became of it. The briefing proposes a "
-    "'principle to co-produce' public services with citizens (The Reform Dividend, Demos, "
+    "what people said, placed and voted, and what became of it. It serves the briefing's "
+    "“principle to co-produce” public services with citizens (The Reform Dividend, Demos, "
     "2024, p.20)."
 )
 
@@ -53,7 +53,7 @@ WORKSHOP = DocumentSpec(
         "workshop",
         "Sample workshop record",
         "A fictional co-design workshop in Hexham: ideas from staff, citizens and families, "
-        "grouped into themes, where the service is today on the briefing's six rows, and a "
+        "grouped into themes, where the service is today on Table 1's six rows, and a "
         "dot vote on the themes.",
         resources.path("samples", "workshop.json"),
     ),

@@ -194,8 +194,8 @@ SECTION_TYPES: tuple[SectionType, ...] = (
     SectionType(
         CANVAS_KEY,
         "Where we are today",
-        "Where people placed their service on each of the briefing's six “from … to” rows "
-        "(Table 1, p.11), and why.",
+        "Where people placed their service, and why, on each row of Table 1: the briefing's "
+        "six principles of “liberated public services” (p.11).",
         (PLACEMENT,),
         ANSWERS,
     ),

@@ -1,8 +1,8 @@
 """The workshop builder's steps, as data: the session, who took part, and the activities.
 
 Capture, grouping, the canvas and the vote happen live on the workshop screens; the guided
-builder sets the day up beforehand. Nothing here is quoted from the briefing: every
-suggestion is ReformKit's own.
+builder sets the day up beforehand. The prompts offered are ReformKit's own words; what is
+said of the briefing quotes it, with its page (tests/workshop/test_kind.py checks this).
 """
 
 from reformkit.document.guide import (
@@ -98,7 +98,8 @@ GUIDE = Guide(
         GuidedStep(
             "Activities",
             "Plan what you will ask the room. Collect ideas, ask people where their service "
-            "is today on the briefing's six rows, or hold a dot vote. Each activity needs "
+            "is today on the briefing's six principles of “liberated public services” (p.11), "
+            "or hold a dot vote. Each activity needs "
             "a question. You can add more on the day.",
             (
                 TableBlock(

@@ -31,7 +31,7 @@ from workshop.record import read_record
 
 labels = st.sampled_from([form for forms in SHORT_FORMS.values() for form in forms] + list(GROUPS))
 cases = labels.map(lambda label: "".join(c.upper() if i % 2 else c for i, c in enumerate(label)))
-lines = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+lines = st.text(st.characters(codec="utf-8"), max_size=60)
 
 
 # parse_line.
