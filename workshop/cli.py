@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from workshop.room.room import DEFAULT_PORT
+from workshop.room.network import DEFAULT_PORT
 
 RULES = (
     "Only people with the join code can get in. The code is new each time.",

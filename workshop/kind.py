@@ -10,6 +10,7 @@ from __future__ import annotations
 import resources
 from reformkit.document.spec import DocumentSpec, KindWords, SampleDocument
 from workshop.checks import check_workshop
+from workshop.cli import add_commands
 from workshop.layout import section_layout
 from workshop.parts import ANSWERS, SECTION_TYPES
 from workshop.provenance import item_notes
@@ -38,6 +39,7 @@ WORKSHOP = DocumentSpec(
     receive=receive,
     item_notes=item_notes,
     section_layout=section_layout,
+    commands=add_commands,
     words=KindWords(
         new_label="New workshop",
         description=(

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from workshop.room.errors import RoomError
 
 LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 8765  # another free port is taken when this one is in use
 _PRIVATE = tuple(
     ipaddress.IPv4Network(network)
     for network in ("192.168.0.0/16", "10.0.0.0/8", "172.16.0.0/12", "169.254.0.0/16")

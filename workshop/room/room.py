@@ -14,7 +14,7 @@ from reformkit.document.inbox import InboxWriter
 from workshop.room.app import RoomApp
 from workshop.room.errors import RoomError
 from workshop.room.limits import Limits
-from workshop.room.network import candidate_addresses, choose_address
+from workshop.room.network import DEFAULT_PORT, candidate_addresses, choose_address
 from workshop.room.qr import qr_png
 from workshop.room.server import RoomServer
 from workshop.room.state import build_state, next_phone
@@ -22,7 +22,7 @@ from workshop.room.state import build_state, next_phone
 if TYPE_CHECKING:
     from reformkit.document.project import Project
 
-DEFAULT_PORT = 8765
+__all__ = ["DEFAULT_PORT", "Room"]
 
 
 class Room:
