@@ -14,6 +14,7 @@ from plans import PLAN
 from reformkit.document.model import Document, Meta
 from reformkit.document.project import Project
 from reformkit.document.spec import DocumentKinds, EngagementSummary, PromotionTarget
+from tests.workshop import records
 from tests.workshop.records import activity
 from workshop.errors import WorkshopError
 from workshop.kind import WORKSHOP
@@ -198,3 +199,22 @@ def test_short_titles_cut_at_a_word() -> None:
     long = "We need buses that run after six in the evening so that young people can get home"
     assert short_title(long) == "We need buses that run after six in the evening so that…"
     assert short_title("") == ""
+
+
+def test_with_the_real_plan_the_row_follows_the_sessions_date(tmp_path: Path) -> None:
+    """The plan's own hook logs an undated session on the day; setting the date later
+    updates that row rather than adding a second."""
+    real = records.KINDS
+    with Project.create(tmp_path / "p.reform", real.get("plan"), "Plan") as project:
+        ensure_record(project, "Hexham", place="Hexham Community Centre")
+        ideas = activity(project)
+        said = capture(project, ideas.id, "Staff: fewer forms")
+        targets = promotion_targets(real, project.document)
+        action = next(t for t in targets if t.item_type == "action")
+        promote(project, real, said.id, action)
+        ensure_record(project, date="2027-03-03")
+        update_engagement(project, real)
+        rows = [i for _, i in project.document.items() if i.type == "engagement"]
+    [row] = rows
+    assert row.fields["date"] == "2027-03-03"
+    assert row.fields["what_changed"] == "Action: fewer forms"
