@@ -8,11 +8,11 @@ what phones send every second, and stops cleanly on Ctrl+C with a count of what 
 from __future__ import annotations
 
 import argparse
-import importlib
 import time
 from pathlib import Path
 from typing import Any
 
+from workshop.export_cli import add_export_command
 from workshop.room.network import DEFAULT_PORT
 
 RULES = (
@@ -47,11 +47,7 @@ def add_commands(subparsers: Any) -> None:
     )
     serve.add_argument("--stop-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     serve.set_defaults(handler=serve_file, inputs={"file": "a ReformKit document"})
-    try:
-        export_cli = importlib.import_module("workshop.export_cli")
-    except ImportError:
-        return
-    export_cli.add_export_command(verbs)
+    add_export_command(verbs)
 
 
 def serve_file(args: argparse.Namespace) -> int:
