@@ -33,8 +33,9 @@ WORKSHOP = DocumentSpec(
     checks=check_workshop,
     guide=GUIDE,
     placeholders=(PLACEHOLDER_TITLE,),
-    # Citizens, families and staff read back what they said: checked for the briefing's jargon.
-    citizen_parts=tuple(section_type.key for section_type in SECTION_TYPES),
+    # The record keeps people's own words, and the groups' names ("People with lived
+    # experience") are the briefing's: neither is for the jargon check to reword.
+    citizen_parts=(),
     attachable=True,
     receive=receive,
     item_notes=item_notes,
