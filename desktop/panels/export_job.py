@@ -62,6 +62,7 @@ class ExportRequest:
             target=Path(target),
             template=template if find_format(fmt).takes_template else None,
             tags=tags,
+            coproduction=coproduction,
         )
 
 

@@ -61,6 +61,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     def fake_export(
         document: Document, spec: Any, recommendations: Any, credit: str, fmt: str, target: Path,
         template: Path | None = None, progress: Any = None, tags: str = "appendix",
+        coproduction: bool = True,
     ) -> ExportResult:  # fmt: skip
         seen.append(
             {
@@ -70,6 +71,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
                 "fmt": fmt,
                 "template": template,
                 "tags": tags,
+                "coproduction": coproduction,
                 "recommendations": len(recommendations),
             }
         )
