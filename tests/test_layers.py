@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("resources", "reformkit", "charter", "plans", "desktop")
+PACKAGES = ("resources", "reformkit", "charter", "plans", "workshop", "desktop")
 
 
 def _lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:
@@ -49,7 +49,7 @@ def test_contracts_hold_on_the_real_tree(tree: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("package", ["reformkit", "charter", "plans", "resources"])
+@pytest.mark.parametrize("package", ["reformkit", "charter", "plans", "workshop", "resources"])
 def test_qt_outside_desktop_breaks_the_contract(tree: Path, package: str) -> None:
     (tree / package / "sneaky.py").write_text("from PySide6 import QtCore\n", encoding="utf-8")
     result = _lint_imports(tree)
@@ -64,7 +64,7 @@ def test_kernel_importing_desktop_breaks_the_contract(tree: Path) -> None:
 
 
 @pytest.mark.parametrize("package", ["reformkit", "desktop"])
-@pytest.mark.parametrize("kind", ["charter", "plans"])
+@pytest.mark.parametrize("kind", ["charter", "plans", "workshop"])
 def test_importing_a_kind_outside_the_registry_breaks_the_contract(
     tree: Path, package: str, kind: str
 ) -> None:
@@ -87,3 +87,33 @@ def test_a_kind_name_outside_its_package_breaks_the_contract(tree: Path, line: s
 def test_a_kind_package_may_name_itself(tree: Path) -> None:
     (tree / "plans" / "sneaky.py").write_text("KIND = 'plan'\n", encoding="utf-8")
     assert "plans.sneaky" not in _lint_imports(tree).stdout
+
+
+def test_a_kinds_own_desktop_screens_may_import_it_and_name_it(tree: Path) -> None:
+    (tree / "desktop" / "workshop" / "sneaky.py").write_text(
+        "import workshop.record\nKIND = 'workshop'\n", encoding="utf-8"
+    )
+    result = _lint_imports(tree)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_kinds_desktop_screens_may_not_import_or_name_another_kind(tree: Path) -> None:
+    (tree / "desktop" / "workshop" / "sneaky.py").write_text("import plans\n", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert "desktop is not allowed to import plans" in " ".join(result.stdout.split())
+    (tree / "desktop" / "workshop" / "sneaky.py").write_text("KIND = 'plan'\n", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert result.returncode != 0
+    assert "desktop.workshop.sneaky:1 names the kind" in result.stdout
+
+
+def test_the_kinds_are_independent_of_each_other(tree: Path) -> None:
+    (tree / "workshop" / "sneaky.py").write_text("import charter.parts\n", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert result.returncode != 0 and "BROKEN" in result.stdout
+
+
+def test_the_workshop_kind_in_the_kernel_breaks_the_contract(tree: Path) -> None:
+    (tree / "reformkit" / "sneaky.py").write_text("KIND = 'workshop'\n", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert result.returncode != 0 and "reformkit.sneaky:1 names the kind" in result.stdout

@@ -6,7 +6,9 @@ forbidden contract in ``pyproject.toml`` catches imports of a kind package; this
 the names, which no import graph shows.
 
 The names are the ``reformkit.kinds`` entry points' (and any given as ``also_forbid``); the
-modules scanned are every module of ``source_modules`` in the import graph.
+modules scanned are every module of ``source_modules`` in the import graph. A kind's own
+package under a scanned root (``desktop/workshop/``, the workshop's screens) belongs to the
+kind: it may name that kind, and no other.
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ def named_kinds(source: str, names: set[str]) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def in_own_package(module: str, kind: str, roots: list[str]) -> bool:
+    """Whether ``module`` is in the kind's own package under a root: ``desktop.workshop.x``
+    for the kind "workshop"."""
+    return any(module == f"{r}.{kind}" or module.startswith(f"{r}.{kind}.") for r in roots)
+
+
 class KindNamesContract(Contract):
     """Modules in ``source_modules`` name no document kind."""
 
@@ -75,7 +83,8 @@ class KindNamesContract(Contract):
             if path is None:
                 continue
             for line, value in named_kinds(path.read_text(encoding="utf-8"), names):
-                found.append({"module": module, "line": line, "value": value})
+                if not in_own_package(module, value.strip().lower(), roots):
+                    found.append({"module": module, "line": line, "value": value})
         return ContractCheck(kept=not found, metadata={"found": found})
 
     def render_broken_contract(self, check: ContractCheck) -> None:
