@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 import threading
+import urllib.parse
 from typing import Any
 
 from werkzeug.test import Client, TestResponse
 
 from workshop.parts import Method
 from workshop.room.app import RoomApp
+from workshop.room.room import Room
 from workshop.room.state import ActivityView, CanvasRowView, RoomState
 
 HOST, PORT = "127.0.0.1", 8765
@@ -91,3 +94,42 @@ def send_idea(app: RoomApp, phone: Client, text: str, group: str = "") -> TestRe
     if group:
         data["group"] = group
     return post(phone, "/send/idea", data)
+
+
+class Phone:
+    """A phone with its own cookie, talking HTTP to the room over 127.0.0.1."""
+
+    def __init__(self, room: Room):
+        parsed = urllib.parse.urlsplit(room.address())
+        self.host, self.port = str(parsed.hostname), int(parsed.port or 80)
+        self.cookie = ""
+
+    def ask(
+        self, method: str, path: str, form: dict[str, str] | None = None
+    ) -> tuple[int, str, dict[str, str]]:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode()
+        connection.close()
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";", 1)[0]
+        return response.status, text, dict(response.getheaders())
+
+    def join(self, code: str) -> None:
+        status, _, _ = self.ask("GET", f"/j/{code}")
+        assert status == 303
+
+    def send(self, kind: str, fields: dict[str, str]) -> int:
+        _, page, _ = self.ask("GET", "/now")
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+        activity = re.search(r'name="activity" value="([^"]+)"', page)
+        assert token and activity, page
+        form = {"csrf": token.group(1), "activity": activity.group(1), **fields}
+        return self.ask("POST", f"/send/{kind}", form)[0]

@@ -3,10 +3,7 @@ is taken into the document, and what the facilitator hides or removes leaves the
 
 from __future__ import annotations
 
-import http.client
-import re
 import sqlite3
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +11,7 @@ import pytest
 
 from reformkit.document.project import Project
 from reformkit.document.spec import DocumentKinds
+from tests.workshop.room_helpers import Phone
 from workshop import operations
 from workshop.kind import WORKSHOP
 from workshop.parts import Method
@@ -22,45 +20,6 @@ from workshop.room.errors import RoomError
 from workshop.room.room import Room
 
 SCRIPT = "<script>alert('x')</script>"
-
-
-class Phone:
-    """A phone with its own cookie, talking HTTP to the room over 127.0.0.1."""
-
-    def __init__(self, room: Room):
-        parsed = urllib.parse.urlsplit(room.address())
-        self.host, self.port = str(parsed.hostname), int(parsed.port or 80)
-        self.cookie = ""
-
-    def ask(
-        self, method: str, path: str, form: dict[str, str] | None = None
-    ) -> tuple[int, str, dict[str, str]]:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        text = response.read().decode()
-        connection.close()
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";", 1)[0]
-        return response.status, text, dict(response.getheaders())
-
-    def join(self, code: str) -> None:
-        status, _, _ = self.ask("GET", f"/j/{code}")
-        assert status == 303
-
-    def send(self, kind: str, fields: dict[str, str]) -> int:
-        _, page, _ = self.ask("GET", "/now")
-        token = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
-        activity = re.search(r'name="activity" value="([^"]+)"', page)
-        assert token and activity, page
-        form = {"csrf": token.group(1), "activity": activity.group(1), **fields}
-        return self.ask("POST", f"/send/{kind}", form)[0]
 
 
 @pytest.fixture
