@@ -4,7 +4,7 @@ and reads on a projector. A screen reader hears the results as words."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
@@ -24,9 +24,15 @@ class BarChart(QWidget):
     def __init__(self, name: str = "Results", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.results: list[tuple[str, int]] = []
+        self.colours: tuple[QColor, QColor] | None = None  # text and bars; None: the palette
         self.setAccessibleName(name)
         self.setAccessibleDescription(results_words([]))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_colours(self, text: QColor, bars: QColor) -> None:
+        """Fixed colours (present mode's white and yellow on black)."""
+        self.colours = (text, bars)
+        self.update()
 
     def set_results(self, results: list[tuple[str, int]]) -> None:
         self.results = list(results)
@@ -44,6 +50,8 @@ class BarChart(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         bar = palette.color(QPalette.ColorRole.Highlight)
+        if self.colours is not None:
+            text, bar = self.colours
         metrics = QFontMetricsF(self.font())
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         if not self.results:

@@ -84,7 +84,11 @@ class CanvasView(QWidget):
             for position in range(1, CANVAS_POSITIONS + 1):
                 cell = QTableWidgetItem("")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                bold = cell.font()
+                bold.setBold(True)
+                cell.setFont(bold)
                 self.grid.setItem(index, position, cell)
+        self.grid.setCurrentCell(0, 1)  # the first place on the first row, not its words
         self.grid.currentCellChanged.connect(self._cell_chosen)
         self.grid.cellActivated.connect(lambda _r, _c: self.focus_why())
         layout.addWidget(self.grid, 3)

@@ -90,7 +90,8 @@ class GroupingView(QWidget):
             wrapped(
                 "Drag points onto a theme, or choose them and press the theme's number "
                 "(0 puts them back in “Not grouped yet”). Ctrl+T makes a new theme from the "
-                "chosen points.",
+                "chosen points. To use a whole theme in the document, go to its list with no "
+                "point chosen and press Ctrl+Shift+U.",
                 self,
             )
         )
@@ -235,6 +236,6 @@ class GroupingView(QWidget):
         )
         self.shape_button.setText("Show as &columns" if across else "Show as &lists")
 
-    def chosen_theme(self) -> str:
-        """The theme of the list with the focus (for "Use in the document…")."""
-        return next((v.theme_id for v in self.lists if v.hasFocus() and v.theme_id), "")
+    def theme_of(self, view: QWidget | None) -> str:
+        """The theme whose list ``view`` is ("" for none, or for "Not grouped yet")."""
+        return view.theme_id if isinstance(view, ThemeList) and view in self.lists else ""

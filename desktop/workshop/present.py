@@ -8,7 +8,7 @@ Space starts or pauses the timer, R resets it, Up and Down set its minutes, Esc 
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.palette import high_contrast_palette
+from desktop.text_size import text_size
 from desktop.workshop.bar_chart import BarChart
 from desktop.workshop.common import Host
 from workshop.canvas import TABLE_ONE
@@ -34,12 +35,16 @@ def clock(seconds: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
+SHARE = "reformkitScreenShare"  # a label's type size, as a share of the screen's height
+
+
 def _big(parent: QWidget, scale: float, bold: bool = False, colour: str = "#ffffff") -> QLabel:
+    """A label whose type grows with the screen: ``scale`` 1.0 is a 54th of its height."""
     label = QLabel(parent)
     font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(bold)
     label.setFont(font)
+    label.setProperty(SHARE, scale / 54)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(f"color: {colour}; background: transparent;")
@@ -58,7 +63,7 @@ class CountdownTimer(QWidget):
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Timer minutes")
         self.minutes.valueChanged.connect(lambda _v: self.reset())
-        self.display = _big(self, 4.0, True, "#ffff00")
+        self.display = _big(self, 4.5, True, "#ffff00")
         self.display.setAccessibleName("Time left")
         self.start_button = QPushButton("&Start", self)
         self.start_button.clicked.connect(self.start_or_pause)
@@ -67,6 +72,7 @@ class CountdownTimer(QWidget):
         row = QHBoxLayout(self)
         row.addWidget(self.display, 1)
         for widget in (self.minutes, self.start_button, self.reset_button):
+            widget.setProperty(SHARE, 1.0 / 54)
             row.addWidget(widget)
         self.ticker = QTimer(self)
         self.ticker.setInterval(250)
@@ -135,15 +141,14 @@ class PresentWindow(QWidget):
         self.join.setAlignment(Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.join)
         layout.addLayout(top)
-        self.prompt = _big(self, 3.0, True)
+        self.prompt = _big(self, 3.2, True)
         layout.addWidget(self.prompt)
         self.body = QStackedWidget(self)
-        self.points = _big(self, 2.0)
+        self.points = _big(self, 2.2)
         self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.chart = BarChart("Results", self)
-        font = self.chart.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        self.chart.setFont(font)
+        self.chart.setProperty(SHARE, 1.8 / 54)
+        self.chart.set_colours(QColor("#ffffff"), QColor("#ffff00"))
         self.canvas = QWidget(self)
         self.canvas_grid = QGridLayout(self.canvas)
         self.canvas_cells: list[list[QLabel]] = []
@@ -182,6 +187,19 @@ class PresentWindow(QWidget):
             label.setText(row.to_words)
             self.canvas_grid.addWidget(label, index, CANVAS_POSITIONS + 2)
             self.canvas_cells.append(cells)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Type in proportion to the screen (and the app's text size), so it reads from
+        the back of a hall on any projector."""
+        super().resizeEvent(event)
+        factor = text_size().factor
+        for widget in (self, *self.findChildren(QWidget)):
+            share = widget.property(SHARE)
+            if share is None:
+                continue
+            font = widget.font()
+            font.setPixelSize(max(12, round(self.height() * float(share) * factor)))
+            widget.setFont(font)
 
     def _keys(self) -> None:
         for keys, slot in (

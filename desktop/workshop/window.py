@@ -81,6 +81,10 @@ class WorkshopWindow(QMainWindow):
         self.editor.changed.connect(lambda _change, _target: self._refresh_soon.start())
         self.activities.chosen.connect(self.activity_chosen)
         context.window.installEventFilter(self)  # the document closes: so does this
+        self._last_list: QListWidget | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._noticed_focus)
         self.refresh()
         self._restore_activity()
         self.resize(1280, 800)
@@ -211,10 +215,22 @@ class WorkshopWindow(QMainWindow):
     def focus_new_activity(self) -> None:
         self.activities.title.setFocus()
 
+    def _noticed_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QListWidget) and new in self._lists():
+            self._last_list = new
+
+    def _lists(self) -> list[QListWidget]:
+        return [self.capture.list, self.room.arrived, *self.grouping.lists]
+
     def _focused_list(self) -> QListWidget | None:
-        focus = QApplication.focusWidget()
-        lists: list[QListWidget] = [self.capture.list, self.room.arrived, *self.grouping.lists]
-        return next((view for view in lists if view is focus), None)
+        """The list with the focus, or else the list last used on the tab shown (a menu
+        or a dialog may hold the focus for a moment)."""
+        focus = self.focusWidget()  # this window's, active or not
+        lists = self._lists()
+        found = next((view for view in lists if view is focus), None)
+        if found is None and self._last_list in lists and self._last_list.isVisible():
+            found = self._last_list
+        return found
 
     def _chosen_points(self) -> list[str]:
         view = self._focused_list()
@@ -260,7 +276,8 @@ class WorkshopWindow(QMainWindow):
 
     def promote(self) -> None:
         """Use the chosen point, or the theme with the focus, in the document."""
-        theme = self.grouping.chosen_theme() if self.tabs.currentWidget() is self.grouping else ""
+        view = self._focused_list()
+        theme = self.grouping.theme_of(view) if self.tabs.currentWidget() is self.grouping else ""
         points = self._chosen_points()
         source = points[0] if points else theme
         if not source:
