@@ -34,6 +34,13 @@ from reformkit.layout.blocks import (
     TableOfContents,
 )
 from reformkit.layout.formatting import long_date, money, plural, show
+from reformkit.layout.hooks import (
+    item_notes,
+    one_level_down,
+    own_layout,
+    section_numbers,
+    split,
+)
 from reformkit.layout.reuse import SectionReuse
 from reformkit.layout.tags import APPENDIX, BESIDE, DEFAULT_TAGS, PART, TagPlacement
 
@@ -74,7 +81,7 @@ def lay_out(
     titles = {entry.id: entry.title for entry in recommendations}
     references = {item.id: item for _, item in document.items()}
     notes = item_notes(document, spec)
-    own, attached = _split(document, spec)
+    own, attached = split(document, spec)
     numbers = section_numbers(document, spec)
     blocks: list[Block] = [TableOfContents(depth=2)]
     intro = _introduction(document, spec)
@@ -152,56 +159,8 @@ def coproduction_appendix(
         if any(isinstance(block, ShownElsewhere) for block in custom):
             continue
         laid = _section(0, section, spec, titles, references, APPENDIX, notes, custom)
-        blocks.extend(_one_level_down(laid, f"{COPRODUCTION_ANCHOR}-{count}"))
+        blocks.extend(one_level_down(laid, f"{COPRODUCTION_ANCHOR}-{count}"))
     return blocks
-
-
-def section_numbers(document: Document, spec: DocumentSpec) -> dict[str, str]:
-    """Each numbered section's number by its id: the document's own parts in order, leaving
-    out those a kind shows under another and an attached record's (in their appendix)."""
-    own, _ = _split(document, spec)
-    numbers: dict[str, str] = {}
-    for section in own:
-        if not any(isinstance(b, ShownElsewhere) for b in own_layout(document, section, spec)):
-            numbers[section.id] = str(len(numbers) + 1)
-    return numbers
-
-
-def item_notes(document: Document, spec: DocumentSpec) -> Mapping[str, str]:
-    """The line each item shows under it (where it came from), by item id."""
-    return dict(spec.item_notes(document)) if spec.item_notes is not None else {}
-
-
-def own_layout(document: Document, section: Section, spec: DocumentSpec) -> list[Any]:
-    """The blocks the section's kind lays it out as, or ``[]`` to leave it to the engine."""
-    hook = spec.section_layout
-    return list(hook(document, section)) if hook is not None else []
-
-
-def attached_keys(spec: DocumentSpec) -> frozenset[str]:
-    """The section types an attachable kind (a workshop record) adds to this kind."""
-    return frozenset(t.key for t in spec.attached_section_types)
-
-
-def _split(document: Document, spec: DocumentSpec) -> tuple[list[Section], list[Section]]:
-    """The document's own sections, and those of a record attached to it."""
-    keys = attached_keys(spec)
-    own = [s for s in document.sections if s.key not in keys]
-    return own, [s for s in document.sections if s.key in keys]
-
-
-def _one_level_down(blocks: Sequence[Block], anchor: str) -> list[Block]:
-    """A section's blocks for the appendix: its own heading (the first block) at level 2,
-    unnumbered, and every heading after it one level further down."""
-    moved: list[Block] = []
-    for count, block in enumerate(blocks):
-        if isinstance(block, Heading):
-            if count == 0:
-                block = Heading(2, block.text, "", anchor)
-            else:
-                block = Heading(min(block.level + 1, 6), block.text, block.number, block.anchor)
-        moved.append(block)
-    return moved
 
 
 def back_matter(
