@@ -103,6 +103,10 @@ def shoot(app: object, out: Path, home: Path) -> int:
         choose(Method.VOTE)
         workshop.show_tab(3)
         save(workshop, "vote", suffix)
+        workshop.room.listen_on = "127.0.0.1"  # no network needed for a picture
+        workshop.show_tab(4)
+        workshop.room.toggle()
+        save(workshop, "room", suffix)
         choose(Method.IDEAS)
         workshop.present()
         present = workshop.present_window
@@ -114,6 +118,7 @@ def shoot(app: object, out: Path, home: Path) -> int:
         choose(Method.CANVAS)
         save(present, "present-canvas", suffix)
         present.close()
+        workshop.room.toggle()
         settle()
     workshop.close()
     document_window.close()

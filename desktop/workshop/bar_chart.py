@@ -63,7 +63,7 @@ class BarChart(QWidget):
             area.width() * 0.4, max(metrics.horizontalAdvance(o) for o, _ in self.results) + 16
         )
         number_width = metrics.horizontalAdvance("0000") + 8
-        step = area.height() / len(self.results)
+        step = min(area.height() / len(self.results), metrics.height() * 3)
         height = min(step * 0.7, metrics.height() * 2.2)
         for index, (option, dots) in enumerate(self.results):
             top = area.top() + index * step + (step - height) / 2

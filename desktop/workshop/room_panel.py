@@ -42,6 +42,7 @@ class RoomPanel(QWidget):
         super().__init__(parent)
         self.host = host
         self.control: RoomControl | None = None
+        self.listen_on: str | None = None  # an address to listen on; None: the best local one
         self.setAccessibleName("The room")
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -62,7 +63,7 @@ class RoomPanel(QWidget):
         self.code.setAccessibleName("Join code")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.code)
-        self.address = wrapped("", self)
+        self.address = heading("", self, 1.3)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.address)
         self.qr = QLabel(self)
@@ -112,7 +113,7 @@ class RoomPanel(QWidget):
             if control.is_running():
                 control.stop()
             else:
-                control.start()
+                control.start(self.listen_on)
                 self.activity_changed()
         except (ReformKitError, OSError) as error:
             self.host.prompts.error(self, "The room could not start", str(error))

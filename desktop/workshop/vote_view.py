@@ -35,6 +35,7 @@ class VoteView(QWidget):
         self.options = QListWidget(self)
         self.options.setAccessibleName("Options people vote for")
         options_label.setBuddy(self.options)
+        self.options.setMaximumHeight(self.options.fontMetrics().height() * 9)
         left.addWidget(self.options, 1)
         adding = QHBoxLayout()
         self.new_option = QLineEdit(self)
@@ -70,6 +71,7 @@ class VoteView(QWidget):
         left.addWidget(self.record_button)
         self.left_note = wrapped("", self)
         left.addWidget(self.left_note)
+        left.addStretch(1)
         right = QVBoxLayout()
         layout.addLayout(right, 3)
         right.addWidget(heading("Results", self, 1.1))
@@ -91,12 +93,11 @@ class VoteView(QWidget):
         self.prompt.setText(activity.prompt or activity.title)
         if not self.dots.hasFocus():
             self.dots.setValue(max(1, activity.dots))
-        if self.options.count() != len(activity.options) or [
-            self.options.item(n).text() for n in range(self.options.count())
-        ] != list(activity.options):
+        offered = self.host.record.options_for(activity.id)  # typed, or else the themes
+        if [self.options.item(n).text() for n in range(self.options.count())] != list(offered):
             self.options.clear()
-            self.options.addItems(list(activity.options))
-        self._set_options(activity.options)
+            self.options.addItems(list(offered))
+        self._set_options(offered)
         voters = {v.voter for v in self.host.record.votes if v.activity_id == activity.id}
         self._votes = len(voters)
         self.left_note.setText(
@@ -135,10 +136,11 @@ class VoteView(QWidget):
         words = self.new_option.text().strip()
         if activity is None or not words:
             return
-        if words.lower() in (o.lower() for o in activity.options):
+        offered = self.host.record.options_for(activity.id)
+        if words.lower() in (o.lower() for o in offered):
             self.host.say(f"“{words}” is already an option.")
             return
-        self._set_options_field([*activity.options, words])
+        self._set_options_field([*offered, words])
         self.new_option.clear()
 
     def fill_from_themes(self) -> None:
@@ -157,7 +159,8 @@ class VoteView(QWidget):
         row = self.options.currentRow()
         if activity is None or row < 0:
             return
-        self._set_options_field([o for n, o in enumerate(activity.options) if n != row])
+        offered = self.host.record.options_for(activity.id)
+        self._set_options_field([o for n, o in enumerate(offered) if n != row])
 
     def set_dots(self) -> None:
         activity = self.host.current_activity()

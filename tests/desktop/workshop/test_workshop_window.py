@@ -204,3 +204,39 @@ def test_a_workshop_record_of_its_own_opens_the_window(
     workshop.capture.list.setCurrentRow(0, ONLY)
     workshop.promote()
     assert prompts_of(session).infos and "its own" in prompts_of(session).infos[-1][1]
+
+
+def test_the_room_opens_on_the_loopback_address_and_shows_what_arrives(
+    qtbot: QtBot, workshop: WorkshopWindow
+) -> None:
+    from reformkit.document.inbox import InboxWriter
+
+    room = workshop.room
+    room.listen_on = "127.0.0.1"
+    workshop.show_tab(4)
+    room.start_button.click()
+    try:
+        assert room.running()
+        code = room.code.text()
+        assert len(code) == 6
+        assert room.address.text().startswith("http://127.0.0.1:")
+        assert code in room.address.text()
+        pixmap = room.qr.pixmap()
+        assert pixmap is not None and not pixmap.isNull()
+        activity = workshop.current_activity()
+        assert activity is not None
+        writer = InboxWriter(workshop.project.path)
+        try:
+            writer.put("contribution", {"activity": activity.id, "text": "Buses after six"})
+        finally:
+            writer.close()
+        qtbot.waitUntil(lambda: room.arrived.count() == 1, timeout=5000)
+        assert "Buses after six" in room.arrived.item(0).text()
+        workshop.actions_by_name["present"].trigger()
+        present = workshop.present_window
+        assert present is not None
+        assert code in present.join.text()
+        present.close()
+    finally:
+        room.start_button.click()
+    assert not room.running() and room.code.text() == ""
