@@ -91,6 +91,7 @@ def _check_sample(
     from reformkit.document.project import Project
     from reformkit.export import run
     from reformkit.export.formats import all_formats
+    from reformkit.layout.engine import lay_out
     from reformkit.samples import sample_file
 
     try:
@@ -103,7 +104,10 @@ def _check_sample(
         raise SelfTestError(f"{sample.label} has no sections")
     recommendations = catalogue.entries("recommendation")
     credit = catalogue.seed.credit
-    headings = [document.meta.title, *(section.title for section in document.sections)]
+    # The headings the layout gives (a kind may show a part inside another, as a workshop
+    # record shows its themes within each activity), each of which the file must hold.
+    laid = lay_out(document, spec, recommendations, credit)
+    headings = [document.meta.title, *(h.text for h in laid.headings(depth=2))]
     for fmt in all_formats():
         if fmt.why_unavailable():
             continue  # PDF without LibreOffice: the app says so where it is offered
