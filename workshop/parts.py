@@ -51,7 +51,9 @@ _ACTIVITY_REF = Field(
     "activity", "Activity", REFERENCE, refers_to="activity", help="The activity it belongs to."
 )
 _VIA = Field("via", "How it came in", CHOICE, choices=VIA)
-_GROUP_TEXT = Field("group", "Group", TEXT, help="Who said it: staff, citizens, families…")
+_GROUP_TEXT = Field(
+    "group", "Group", TEXT, help="Who said it: staff, citizens, families…", quoted=True
+)
 _PROMOTED = Field(
     "promoted_to",
     "Became",
@@ -76,9 +78,11 @@ GROUP_COUNT = ItemType(
     "group_count",
     "Group",
     (
-        Field("group", "Group", CHOICE, choices=GROUPS, free_text=True),
+        Field("group", "Group", CHOICE, choices=GROUPS, free_text=True, quoted=True),
         Field("count", "How many", INTEGER),
-        Field("names", "Names", TEXT_LIST, help="Optional: only with people's agreement."),
+        Field(
+            "names", "Names", TEXT_LIST, help="Optional: only with people's agreement.", quoted=True
+        ),
     ),
     "group",
     presentation=TABLE,
@@ -106,7 +110,7 @@ CONTRIBUTION = ItemType(
     "Contribution",
     (
         Field("activity", "Activity", REFERENCE, required=True, refers_to="activity"),
-        Field("text", "What was said", LONG_TEXT, required=True),
+        Field("text", "What was said", LONG_TEXT, required=True, quoted=True),
         _GROUP_TEXT,
         Field("theme", "Theme", REFERENCE, refers_to="theme"),
         _VIA,
@@ -140,7 +144,7 @@ PLACEMENT = ItemType(
             INTEGER,
             help=f"1 is all the 'from' side, {CANVAS_POSITIONS} is all the 'to' side.",
         ),
-        Field("why", "Why", LONG_TEXT),
+        Field("why", "Why", LONG_TEXT, quoted=True),
         _GROUP_TEXT,
         _VIA,
     ),

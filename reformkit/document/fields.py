@@ -52,6 +52,9 @@ class Field:
     # For CHOICE: the choices are suggestions, and the user's own words are kept as typed
     # ("Ready once the contract ends in 2027" is as good an answer as "Ready now").
     free_text: bool = False
+    # What somebody said, kept in their own words (a workshop's contributions): quoted as it
+    # is, so the plain-English check does not ask the writer to change it.
+    quoted: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:

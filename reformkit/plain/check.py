@@ -55,7 +55,8 @@ def pieces(document: Document, spec: DocumentSpec) -> list[Piece]:
     """Every text the check reads, in document order; a list field's entries one a line.
 
     An attached kind's parts (a workshop's record in a charter) hold what people said in
-    their own words, which are quoted as they are: they are not checked.
+    their own words, which are quoted as they are: they are not checked. Neither is a field
+    marked ``quoted`` anywhere else (what was said, in a workshop record of its own).
     """
     found = []
     for section in document.sections:
@@ -73,6 +74,8 @@ def pieces(document: Document, spec: DocumentSpec) -> list[Piece]:
             except DocumentSpecError:
                 continue
             for field in item_type.fields:
+                if field.quoted:
+                    continue  # somebody's own words, quoted as they said them
                 value = item.fields.get(field.name)
                 if field.type == TEXT_LIST and isinstance(value, list):
                     value = "\n".join(str(entry) for entry in value)
