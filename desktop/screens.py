@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 if TYPE_CHECKING:
     from desktop.editing.editor import DocumentEditor
@@ -113,11 +113,19 @@ def add_screen_menus(window: QMainWindow, before: QMenu | None = None) -> dict[s
 
 
 def open_own_screens(window: QMainWindow) -> None:
-    """Once ``window`` is shown, open the screens whose kind is the document's own."""
+    """Once ``window`` is shown, open the screens whose kind is the document's own; not
+    over a new document's guided builder (the menu item opens them when wanted)."""
     project = getattr(window, "project", None)
     kind = getattr(getattr(project, "spec", None), "kind", "")
     if getattr(project, "read_only", False):
         return
     for screen in load_screens():
         if screen.own_kind and screen.own_kind == kind:
-            QTimer.singleShot(0, window, lambda s=screen: s.open(context_of(window)))
+            QTimer.singleShot(0, window, lambda s=screen: _open_unless_building(window, s))
+
+
+def _open_unless_building(window: QMainWindow, screen: Screen) -> None:
+    guide = getattr(window, "guide", None)
+    if isinstance(guide, QWidget) and guide.isVisible():
+        return
+    screen.open(context_of(window))
