@@ -42,6 +42,7 @@ def phone_browser(size: tuple[int, int] = PHONE_SIZE) -> WebDriver:
     os.environ["SE_OFFLINE"] = "true"
     options = webdriver.ChromeOptions()
     options.binary_location = browser
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     for argument in (
         "--headless=new",
         "--no-sandbox",  # CI runs as root
@@ -67,6 +68,15 @@ def phone_browser(size: tuple[int, int] = PHONE_SIZE) -> WebDriver:
         {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": True},
     )
     return chrome
+
+
+def console_problems(browser: WebDriver) -> list[str]:
+    """What the browser's console said went wrong (a blocked script or style, a failed load)."""
+    return [
+        str(entry.get("message", ""))
+        for entry in browser.get_log("browser")  # type: ignore[no-untyped-call]
+        if entry.get("level") in ("SEVERE", "WARNING")
+    ]
 
 
 def save_phone_picture(target: Path) -> None:

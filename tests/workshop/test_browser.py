@@ -14,7 +14,7 @@ import pytest
 
 from reformkit.document.project import Project
 from reformkit.document.spec import DocumentKinds
-from tests.workshop.browser import browser_paths, phone_browser
+from tests.workshop.browser import browser_paths, console_problems, phone_browser
 from workshop import operations
 from workshop.kind import WORKSHOP
 from workshop.parts import Method
@@ -107,6 +107,9 @@ def test_a_browser_joins_sends_an_idea_votes_and_sees_the_result(
     assert [m.get_attribute("value") for m in meters] == ["2", "1", "0"]
     labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".bar .label")]
     assert labels == ["Parks", "Food", "Buses"]
+    scripts = browser.execute_script("return document.scripts.length")  # type: ignore[no-untyped-call]
+    assert scripts == 1  # the refresh script loaded from the room under its policy
+    assert console_problems(browser) == []
 
 
 def test_a_browser_without_the_code_is_refused(

@@ -55,6 +55,7 @@ _URLS = Map(
         Rule("/thanks", endpoint="thanks", methods=["GET"]),
         Rule("/results", endpoint="results", methods=["GET"]),
         Rule("/static/<name>", endpoint="static", methods=["GET"]),
+        Rule("/favicon.ico", endpoint="icon", methods=["GET"]),
     ]
 )
 
@@ -174,6 +175,8 @@ class RoomApp:
             return _html(400, pages.message_page("Not found", "There is no such page.", _HOME))
         if endpoint == "static":
             return _static(arguments["name"])
+        if endpoint == "icon":  # browsers ask for one; there is none, and that is fine
+            return Response(b"", status=204)
         if endpoint == "join_form":
             return self._join_form(request)
         if endpoint in ("join", "join_link"):
