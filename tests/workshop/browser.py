@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver import Chrome
 
 PHONE_SIZE = (390, 844)
 
@@ -30,7 +30,7 @@ def browser_paths() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
-def phone_browser(size: tuple[int, int] = PHONE_SIZE) -> WebDriver:
+def phone_browser(size: tuple[int, int] = PHONE_SIZE) -> Chrome:
     """A headless Chromium the size of a phone's screen. The caller quits it."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -70,7 +70,7 @@ def phone_browser(size: tuple[int, int] = PHONE_SIZE) -> WebDriver:
     return chrome
 
 
-def console_problems(browser: WebDriver) -> list[str]:
+def console_problems(browser: Chrome) -> list[str]:
     """What the browser's console said went wrong (a blocked script or style, a failed load)."""
     return [
         str(entry.get("message", ""))

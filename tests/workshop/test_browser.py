@@ -26,8 +26,8 @@ pytestmark = [
     pytest.mark.skipif(browser_paths() is None, reason="Chromium and chromedriver not installed"),
 ]
 
+from selenium.webdriver import Chrome  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
@@ -49,33 +49,33 @@ def room(project: Project) -> Iterator[Room]:
 
 
 @pytest.fixture
-def browser() -> Iterator[WebDriver]:
+def browser() -> Iterator[Chrome]:
     driver = phone_browser()
     yield driver
     driver.quit()
 
 
-def _send(browser: WebDriver) -> None:
+def _send(browser: Chrome) -> None:
     """Press the page's button and wait for the next page."""
     page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(browser, 10).until(staleness_of(page))
 
 
-def _follow(browser: WebDriver, words: str) -> None:
+def _follow(browser: Chrome, words: str) -> None:
     page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.LINK_TEXT, words).click()
     WebDriverWait(browser, 10).until(staleness_of(page))
 
 
-def _join(browser: WebDriver, room: Room, code: str) -> None:
+def _join(browser: Chrome, room: Room, code: str) -> None:
     browser.get(f"{room.address()}/")
     browser.find_element(By.ID, "code").send_keys(code)
     _send(browser)
 
 
 def test_a_browser_joins_sends_an_idea_votes_and_sees_the_result(
-    project: Project, room: Room, browser: WebDriver
+    project: Project, room: Room, browser: Chrome
 ) -> None:
     ideas = operations.add_activity(project, "Ideas", Method.IDEAS, "What would help most?")
     vote = operations.add_activity(
@@ -107,13 +107,13 @@ def test_a_browser_joins_sends_an_idea_votes_and_sees_the_result(
     assert [m.get_attribute("value") for m in meters] == ["2", "1", "0"]
     labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".bar .label")]
     assert labels == ["Parks", "Food", "Buses"]
-    scripts = browser.execute_script("return document.scripts.length")  # type: ignore[no-untyped-call]
+    scripts = browser.execute_script("return document.scripts.length")
     assert scripts == 1  # the refresh script loaded from the room under its policy
     assert console_problems(browser) == []
 
 
 def test_a_browser_without_the_code_is_refused(
-    project: Project, room: Room, browser: WebDriver
+    project: Project, room: Room, browser: Chrome
 ) -> None:
     ideas = operations.add_activity(project, "Ideas", Method.IDEAS, "What would help most?")
     room.set_activity(ideas.id)
@@ -129,7 +129,7 @@ def test_a_browser_without_the_code_is_refused(
 
 
 def test_an_old_code_stops_working_when_the_room_gets_a_new_one(
-    project: Project, room: Room, browser: WebDriver
+    project: Project, room: Room, browser: Chrome
 ) -> None:
     ideas = operations.add_activity(project, "Ideas", Method.IDEAS, "What would help most?")
     room.set_activity(ideas.id)
