@@ -14,7 +14,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import palette
 from desktop.prompts import Prompts
@@ -27,6 +36,7 @@ from desktop.workshop.common import selected_ids
 from desktop.workshop.grouping_view import GroupingView, ThemeList
 from desktop.workshop.present import PresentWindow
 from desktop.workshop.promote_flow import promote_flow
+from desktop.workshop.record_export_dialog import RecordExportDialog
 from desktop.workshop.room_panel import RoomPanel
 from desktop.workshop.undo import run_recorded
 from desktop.workshop.vote_view import VoteView
@@ -65,8 +75,16 @@ class WorkshopWindow(QMainWindow):
             (self.room, "&5 The room"),
         ):
             self.tabs.addTab(view, label)
+        self.export_button = QPushButton("E&xport the record…", self)
+        self.export_button.setToolTip("Save the workshop record as Word, Markdown or PDF.")
+        self.export_button.clicked.connect(self.export_record)
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.activities, 1)
+        left_column.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.activities)
+        splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
@@ -126,6 +144,7 @@ class WorkshopWindow(QMainWindow):
         add(workshop, "new_theme", "New &theme from the chosen points", self.new_theme, "Ctrl+T")
         add(workshop, "move_theme", "&Move to theme…", self.move_to_theme, "Ctrl+M")
         add(workshop, "add_activity", "&Add an activity", self.focus_new_activity, "Ctrl+Shift+N")
+        add(workshop, "export", "&Export the record…", self.export_record, "Ctrl+E")
         workshop.addSeparator()
         add(workshop, "close", "&Close the workshop", self.close, QKeySequence.StandardKey.Close)
         undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
@@ -284,6 +303,13 @@ class WorkshopWindow(QMainWindow):
             self.say("Choose a point or a theme first.")
             return
         promote_flow(self, source)
+
+    def export_record(self) -> RecordExportDialog:
+        """Open the dialog that saves the record as Word, Markdown or PDF."""
+        dialog = RecordExportDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def present(self) -> None:
         if self.present_window is None:
