@@ -22,8 +22,9 @@ from reformkit.document.fields import (
 )
 from reformkit.document.model import Document, Item, Meta, Section, Source
 from reformkit.document.spec import DocumentKinds, DocumentSpec, ItemType
+from workshop.kind import WORKSHOP
 
-KINDS = DocumentKinds([CHARTER, PLAN])
+KINDS = DocumentKinds([CHARTER, PLAN, WORKSHOP])
 
 # Any text at all, including control characters, emoji and right-to-left script.
 any_text = st.text(

@@ -19,7 +19,7 @@ from reformkit.export.accessibility import Problem
 from tests.reformkit.export import fake_format
 
 PASSED = re.compile(
-    r"^ReformKit \d+\.\d+\.\d+ self-test passed: catalogue \d+ entries, 2 samples, "
+    r"^ReformKit \d+\.\d+\.\d+ self-test passed: catalogue \d+ entries, 3 samples, "
     # PDF is exported and checked where LibreOffice is installed (as in CI), else left out
     r"Word document, Markdown(?: and Web page|, Web page and PDF) exported and checked "
     r"\(\d+\.\d s\)\n$"
@@ -162,7 +162,7 @@ def test_every_registered_format_is_exported_and_checked(
         r"Word document, Markdown, Web page(, PDF)? and Plain text exported and checked", out
     )
     targets = [call["target"] for call in fake.calls]
-    assert len(set(targets)) == 2 and all(target.suffix == ".txt" for target in targets)
+    assert len(set(targets)) == 3 and all(target.suffix == ".txt" for target in targets)
 
 
 def test_a_registered_format_whose_check_fails_is_reported(
@@ -185,7 +185,7 @@ def test_without_the_document_kinds_it_fails_in_one_line(
 
 def test_with_no_loader_it_finds_the_installed_kinds(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test"]) == 0
-    assert "2 samples" in capsys.readouterr().out
+    assert "3 samples" in capsys.readouterr().out
 
 
 def test_imports_no_qt() -> None:

@@ -29,8 +29,12 @@ def holds_parts_of(document: Document, spec: DocumentSpec) -> bool:
 
 
 def chained_checks(own: DocumentSpec, others: tuple[DocumentSpec, ...]) -> Checks:
-    def checks(document: Document, spec: DocumentSpec) -> list[Problem]:
-        problems = list(own.checks(document, spec)) if own.checks is not None else []
+    """The kind's checks, then each attached kind's on a document holding its parts. Any
+    further arguments (a fixed ``today`` in tests) go to the kind's own checks."""
+
+    def checks(document: Document, spec: DocumentSpec, *args: Any, **kwargs: Any) -> list[Problem]:
+        own_checks: Callable[..., list[Problem]] | None = own.checks
+        problems = own_checks(document, spec, *args, **kwargs) if own_checks is not None else []
         for other in others:
             if other.checks is not None and holds_parts_of(document, other):
                 problems += other.checks(document, other)

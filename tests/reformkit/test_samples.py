@@ -11,7 +11,7 @@ from tests.documents import KINDS
 
 def test_samples_become_document_files_once(tmp_path: Path) -> None:
     samples = KINDS.samples()
-    assert [s.name for s in samples] == ["respect-charter", "local-reform-plan"]
+    assert [s.name for s in samples] == ["respect-charter", "local-reform-plan", "workshop"]
     for sample in samples:
         path = sample_file(sample, tmp_path, KINDS)
         with Project.open(path, KINDS) as project:
