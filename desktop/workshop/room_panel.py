@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from desktop.workshop.capture_view import contribution_line
 from desktop.workshop.common import Host, fill_list, heading, selected_ids, wrapped
+from desktop.workshop.listen_choice import ListenChoice
 from reformkit.errors import ReformKitError
 from workshop import operations
 from workshop.parts import FROM_PHONE
+from workshop.room.network import LOOPBACK
 
 if TYPE_CHECKING:
     from desktop.workshop.room_control import RoomControl
@@ -34,6 +36,10 @@ if TYPE_CHECKING:
 STOPPED = (
     "The room is closed. Start it to let people join from their phones over this room's "
     "network. No internet is needed."
+)
+ON_THIS_LAPTOP = (
+    "The room is open on this laptop only, so phones cannot join. To let them in, turn on "
+    "the laptop's hotspot or join the hall's Wi-Fi, then stop the room and start it again."
 )
 
 
@@ -49,6 +55,8 @@ class RoomPanel(QWidget):
         layout.addLayout(left, 2)
         self.state = wrapped(STOPPED, self)
         left.addWidget(self.state)
+        self.where = ListenChoice(self)
+        left.addWidget(self.where)
         buttons = QHBoxLayout()
         self.start_button = QPushButton("&Start the room", self)
         self.start_button.clicked.connect(self.toggle)
@@ -113,7 +121,8 @@ class RoomPanel(QWidget):
             if control.is_running():
                 control.stop()
             else:
-                control.start(self.listen_on)
+                self.where.refresh()  # a hotspot turned on since the list was read
+                control.start(self.listen_on or self.where.address() or None)
                 self.activity_changed()
         except (ReformKitError, OSError) as error:
             self.host.prompts.error(self, "The room could not start", str(error))
@@ -132,11 +141,16 @@ class RoomPanel(QWidget):
         )
 
     def show_state(self) -> None:
-        if self.running() and self.control is not None:
+        running = self.running()
+        self.where.combo.setEnabled(not running)
+        if running and self.control is not None:
             self.start_button.setText("&Stop the room")
+            alone = self.control.join_url().startswith(f"http://{LOOPBACK}:")
             self.state.setText(
-                "The room is open. People join by scanning the QR code, or by typing the "
-                "address and the join code."
+                ON_THIS_LAPTOP
+                if alone
+                else "The room is open. People join by scanning the QR code, or by typing "
+                "the address and the join code."
             )
             self.code.setText(self.control.join_code())
             self.address.setText(self.control.join_url())
@@ -145,11 +159,18 @@ class RoomPanel(QWidget):
             side = max(200, min(self.width() // 3, 420))
             self.qr.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
         else:
+            self.where.refresh()
             self.start_button.setText("&Start the room")
             self.state.setText(STOPPED)
             self.code.setText("")
             self.address.setText("")
             self.qr.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again: read the laptop's networks afresh (unless the room is open)."""
+        super().showEvent(event)
+        if not self.running():
+            self.where.refresh()
 
     def _arrived(self, count: int) -> None:
         self.host.say(f"{count} new from phones.")
