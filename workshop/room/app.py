@@ -86,7 +86,6 @@ class RoomApp:
         self._phones: dict[str, int] = {}  # session token -> phone number
         self._voted: set[tuple[str, str]] = set()  # (token, activity id)
         self._joined = first_phone - 1  # phones are numbered on, across sessions
-        self._sent_ids: list[str] = []
         self._sent: Counter[str] = Counter()  # sends by kind ("idea"), since the app began
         self.new_session()
 
@@ -129,12 +128,6 @@ class RoomApp:
         """How many ideas, places and votes phones sent (each taken whole), by kind."""
         with self._lock:
             return dict(self._sent)
-
-    def take_sent_ids(self) -> list[str]:
-        """The inbox ids of every send since the last call (for counts and checks)."""
-        with self._lock:
-            taken, self._sent_ids = self._sent_ids, []
-            return taken
 
     # WSGI.
     def __call__(
@@ -287,7 +280,8 @@ class RoomApp:
                 ),
             )
         try:
-            ids = [self._inbox.put(channel, payload) for payload in payloads]
+            for payload in payloads:
+                self._inbox.put(channel, payload)
         except Exception:
             self._voted.discard(voted)
             log.exception("The workshop room could not save a %s", channel)
@@ -298,7 +292,6 @@ class RoomApp:
                 ),
             )
         with self._lock:
-            self._sent_ids.extend(ids)
             self._sent[kind] += 1
         return _redirect(f"/thanks?sent={kind}")
 
