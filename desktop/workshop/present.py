@@ -51,6 +51,22 @@ def _big(parent: QWidget, scale: float, bold: bool = False, colour: str = "#ffff
     return label
 
 
+# The controls on the projector: the large type's size, and white on black with a yellow
+# edge (thicker with the focus), so they read and can be found from the back of the hall.
+CONTROLS_STYLE = """
+QPushButton, QSpinBox {
+  color: #ffffff; background: #000000; border: 2px solid #ffff00; border-radius: 6px;
+  padding: 0.15em 0.5em; }
+QPushButton:focus, QSpinBox:focus { border: 5px solid #ffff00; }
+QPushButton:pressed { background: #333300; }
+QSpinBox::up-button, QSpinBox::down-button { width: 0px; border: none; }
+"""
+CONTROL_SCALE = 1.6  # as large as the session's title
+# The minutes box's own tiny arrows give way to − and + buttons as large as the rest (its
+# arrows are made no wide rather than removed: with no buttons, a styled spin box draws its
+# text one pixel wide).
+
+
 class CountdownTimer(QWidget):
     """A count-down the room can see, set in whole minutes."""
 
@@ -62,24 +78,42 @@ class CountdownTimer(QWidget):
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Timer minutes")
+        self.minutes.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.minutes.valueChanged.connect(lambda _v: self.reset())
         self.display = _big(self, 4.5, True, "#ffff00")
         self.display.setAccessibleName("Time left")
+        self.less_button = QPushButton("−", self)
+        self.less_button.setAccessibleName("One minute less")
+        self.less_button.clicked.connect(lambda: self.change_minutes(-1))
+        self.more_button = QPushButton("+", self)
+        self.more_button.setAccessibleName("One minute more")
+        self.more_button.clicked.connect(lambda: self.change_minutes(1))
         self.start_button = QPushButton("&Start", self)
         self.start_button.clicked.connect(self.start_or_pause)
         self.reset_button = QPushButton("R&eset", self)
         self.reset_button.clicked.connect(self.reset)
         row = QHBoxLayout(self)
         row.addWidget(self.display, 1)
-        for widget in (self.minutes, self.start_button, self.reset_button):
-            widget.setProperty(SHARE, 1.0 / 54)
-            row.addWidget(widget)
+        for widget in self.controls():
+            widget.setProperty(SHARE, CONTROL_SCALE / 54)
+            widget.setStyleSheet(CONTROLS_STYLE)
+            row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
         self.ticker = QTimer(self)
         self.ticker.setInterval(250)
         self.ticker.timeout.connect(self._tick)
         self.elapsed = QElapsedTimer()
         self.used_ms = 0  # counted before the last pause
         self.reset()
+
+    def controls(self) -> tuple[QWidget, ...]:
+        """What the facilitator uses, left to right."""
+        return (
+            self.less_button,
+            self.minutes,
+            self.more_button,
+            self.start_button,
+            self.reset_button,
+        )
 
     @property
     def running(self) -> bool:
@@ -164,6 +198,8 @@ class PresentWindow(QWidget):
         )
         layout.addWidget(self.hint)
         self._keys()
+        # Start first: Space there starts the timer, where the minutes box would take it in.
+        self.timer.start_button.setFocus()
 
     def _build_canvas(self) -> None:
         headings = ["", "From", *[str(n) for n in range(1, CANVAS_POSITIONS + 1)], "To"]
@@ -200,6 +236,8 @@ class PresentWindow(QWidget):
             font = widget.font()
             font.setPixelSize(max(12, round(self.height() * float(share) * factor)))
             widget.setFont(font)
+            if isinstance(widget, QSpinBox):  # its text box keeps its own font otherwise
+                widget.lineEdit().setFont(font)
 
     def _keys(self) -> None:
         for keys, slot in (
