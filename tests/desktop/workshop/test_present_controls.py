@@ -52,9 +52,9 @@ def test_the_controls_work_by_mouse_and_keyboard(qtbot: QtBot, present: PresentW
     present.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is timer.start_button)
     QTest.keyClick(timer.start_button, Qt.Key.Key_Space)
-    assert timer.running
+    assert timer.ticker.isActive()
     QTest.keyClick(timer.start_button, Qt.Key.Key_Space)
-    assert not timer.running
+    assert not timer.ticker.isActive()
     timer.more_button.click()
     assert timer.minutes.value() == 6 and timer.display.text() == "06:00"
     timer.less_button.click()
