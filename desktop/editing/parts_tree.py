@@ -250,7 +250,7 @@ class PartsTree(QTreeView):
                 )
         sections_menu = menu.addMenu("Add section")
         sections_menu.setAccessibleName("Add section")
-        for section_type in self.editor.project.spec.all_section_types:
+        for section_type in self.editor.project.spec.own_section_types:
             action = sections_menu.addAction(section_type.title)
             action.setToolTip(section_type.help)
             action.triggered.connect(

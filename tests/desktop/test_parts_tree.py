@@ -31,7 +31,7 @@ SAMPLE = Path(__file__).parents[2] / "resources" / "samples" / "local-reform-pla
 @pytest.fixture
 def editor(tmp_path: Path, qapp: object) -> Iterator[DocumentEditor]:
     document = loads(SAMPLE.read_text(encoding="utf-8"), KINDS)
-    project = Project.create_from(tmp_path / "plan.reformkit", document, PLAN)
+    project = Project.create_from(tmp_path / "plan.reformkit", document, KINDS.get("plan"))
     editor = DocumentEditor(project)
     yield editor
     project.close()
@@ -154,6 +154,9 @@ def test_add_a_section_after_the_current_one(tree: PartsTree, editor: DocumentEd
     tree.select_part(_section(editor, "place").id)
     titles = [a.text() for a in _menu_action(tree.context_menu(), "Add section").menu().actions()]  # type: ignore[attr-defined]
     assert titles == [t.title for t in PLAN.all_section_types]
+    # A workshop record's parts come with the workshop, never from this menu.
+    attached = {t.title for t in editor.project.spec.attached_section_types}
+    assert attached and not attached & set(titles)
     _trigger(tree, "Other section")
     sections = editor.project.document.sections
     assert sections[3].key == "custom" and tree.current_part() == ("section", sections[3].id)
