@@ -15,11 +15,14 @@ when a document window closes, when a pause does not matter) collects everything
 
 from __future__ import annotations
 
+import atexit
 import gc
 
 from PySide6.QtCore import QTimer
 
 _freeze_due = False
+
+atexit.register(gc.unfreeze)  # the last collection, at exit, sees everything as before
 
 
 def freeze_soon() -> None:
