@@ -52,6 +52,7 @@ MEMBER = ItemType(
     ),
     "name",
     catalogue_kinds=("role",),
+    catalogue_field="role",
     presentation=TABLE,
 )
 NEED_OR_ASSET = ItemType(
@@ -177,6 +178,7 @@ POT = ItemType(
     ),
     "period",
     catalogue_kinds=("officer",),
+    catalogue_field="accounting_officer",
     presentation=RECORD,
 )
 BUDGET_LINE = ItemType(

@@ -9,7 +9,6 @@ DocumentEditor, so each one can be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -26,16 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.parts_model import DOCUMENT, ITEM, SECTION, PartsModel
 from reformkit.catalogue.store import Catalogue
-from reformkit.document.fields import (
-    CHOICE,
-    DATE,
-    INTEGER,
-    LONG_TEXT,
-    MONEY,
-    TEXT,
-    TEXT_LIST,
-)
-from reformkit.document.spec import ItemType
+from reformkit.document.starters import starter_fields
 from reformkit.errors import ReformKitError
 
 T = TypeVar("T")
@@ -50,26 +40,6 @@ _STRUCTURE = {
     "items-added",
     "items-removed",
 }
-
-
-def starter_fields(item_type: ItemType) -> dict[str, Any]:
-    """Values for a new, empty item: only what its required fields need, in plain words."""
-    fields: dict[str, Any] = {}
-    for field in item_type.fields:
-        if not field.required:
-            continue
-        if field.type in (TEXT, LONG_TEXT):
-            is_title = field.name == item_type.title_field
-            fields[field.name] = f"New {item_type.label.lower()}" if is_title else "To be written."
-        elif field.type == TEXT_LIST:
-            fields[field.name] = ["To be written."]
-        elif field.type == CHOICE and field.choices:
-            fields[field.name] = field.choices[0]
-        elif field.type == DATE:
-            fields[field.name] = date.today().isoformat()
-        elif field.type in (MONEY, INTEGER):
-            fields[field.name] = 0
-    return fields
 
 
 class PartsTree(QTreeView):

@@ -15,6 +15,7 @@ from typing import Any
 from reformkit.catalogue.entry import Entry
 from reformkit.document.model import Source, clean_tags
 from reformkit.document.spec import PARAGRAPH, ItemType, SectionType
+from reformkit.document.starters import starter_fields
 from reformkit.document.tagging import Suggestion, related_suggestions
 
 
@@ -38,6 +39,7 @@ def draft_from_entry(
     section_type: SectionType, entry: Entry, section_tags: list[str] | tuple[str, ...] = ()
 ) -> Drafted:
     item_type = next((t for t in section_type.item_types if entry.kind in t.catalogue_kinds), None)
+    suited = item_type is not None
     words = entry.wording
     if item_type is None:
         item_type = (
@@ -48,13 +50,13 @@ def draft_from_entry(
     if item_type is PARAGRAPH:
         fields["text"] = f"{entry.title}: {words}"
     else:
-        if item_type.title_field:
-            fields[item_type.title_field] = entry.title
-        if "text" in names and item_type.title_field != "text":
+        title_field = item_type.entry_title_field if suited else item_type.title_field
+        if title_field:
+            fields[title_field] = entry.title
+        if "text" in names and title_field != "text":
             fields["text"] = words
-    for field in item_type.fields:  # choices the entry settles (e.g. a Board role)
-        if field.name == "role" and entry.kind == "role":
-            fields["role"] = entry.title
+        # What the entry does not say (a member's name, a pot's total) is still to be written.
+        fields = {**starter_fields(item_type), **fields}
     # ``section_tags`` are the part's: suggestions too (tagging.part_suggestions), not copied.
     tags = clean_tags([entry.id] if entry.kind == "recommendation" else [])
     suggested = tuple(s for s in related_suggestions(entry) if s.tag not in tags)

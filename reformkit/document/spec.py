@@ -41,6 +41,14 @@ class ItemType:
     help: str = ""
     catalogue_kinds: tuple[str, ...] = ()  # catalogue entries offered for this item type
     presentation: str = TABLE  # how exports show it: a row of a table, a clause, a record
+    # The field a catalogue entry's title fills when the entry is added ("role" for a Board
+    # member made from a role, "accounting_officer" for a pot made from an officer); the
+    # title field when empty.
+    catalogue_field: str = ""
+
+    @property
+    def entry_title_field(self) -> str:
+        return self.catalogue_field or self.title_field
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:

@@ -26,7 +26,18 @@ def test_a_board_role_fills_the_role(catalogue: Catalogue) -> None:
     board = PLAN.section_type("board")
     drafted = draft_from_entry(board, catalogue.get("BR3"), ["R3"])
     assert drafted.item_type.name == "member"
-    assert drafted.fields["role"] == "NHS Integrated Care Board chair"
+    # The name is a person's: still to be written, not the role's words again.
+    assert drafted.fields == {"role": "NHS Integrated Care Board chair", "name": "New board member"}
+
+
+def test_an_officer_on_the_budget_fills_the_accounting_officer_not_the_period(
+    catalogue: Catalogue,
+) -> None:
+    budget = PLAN.section_type("budget")
+    entry = catalogue.get("BR11")
+    drafted = draft_from_entry(budget, entry)
+    assert drafted.item_type.name == "budget_pot"
+    assert drafted.fields == {"accounting_officer": entry.title, "total": 0}
 
 
 def test_anything_else_becomes_a_paragraph(catalogue: Catalogue) -> None:
