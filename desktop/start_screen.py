@@ -1,24 +1,25 @@
-"""The first window: start a charter or a plan, open one, try a sample, or read the briefing.
+"""The first window: start a document of any kind, open one, try a sample, or read the
+briefing.
 
-Each choice says in plain words what it does, for someone who has never seen ReformKit.
+Each choice says in plain words what it does, for someone who has never seen ReformKit. The
+window fits the screen; larger text on a small screen gets fewer columns, then scrolls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QCommandLinkButton,
-    QGridLayout,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import palette
 from desktop.help_dialogs import show_about
 from desktop.session import AppSession
+from desktop.start_choices import Choice, ChoiceGrid
 from desktop.text_size import add_text_size_menu
 
 TITLE = "ReformKit"
@@ -34,6 +36,9 @@ REASSURANCE = (
     "ReformKit works without the internet."
 )
 
+WIDEST, TALLEST = 1180, 800  # the window's size on a large screen
+MARGIN = 32
+
 
 class StartScreen(QMainWindow):
     def __init__(self, session: AppSession):
@@ -41,15 +46,13 @@ class StartScreen(QMainWindow):
         self.session = session
         self.catalogue_window: QMainWindow | None = None
         self.setWindowTitle(TITLE)
-        self.resize(880, 640)
-        self.buttons: dict[str, QCommandLinkButton] = {}
+        self._fit_screen()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             palette.install_style(app)  # the focused choice wears a frame
-        self.choice_keys = ChoiceKeys(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setContentsMargins(MARGIN, 24, MARGIN, 24)
         heading = QLabel(heading_text(session), body)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -61,9 +64,7 @@ class StartScreen(QMainWindow):
         reassurance.setWordWrap(True)
         layout.addWidget(reassurance)
         layout.addSpacing(12)
-        grid = QGridLayout()
-        layout.addLayout(grid)
-        choices: list[tuple[str, str, str, Callable[[], object]]] = [
+        new_choices: list[Choice] = [
             (
                 spec.kind,
                 spec.say.new_label,
@@ -72,7 +73,22 @@ class StartScreen(QMainWindow):
             )
             for spec in session.kinds
         ]
-        choices += [
+        # A sample's key is its name, unless a kind has that name (the workshop's sample).
+        names = set(session.kinds.names())
+        self.sample_keys = {
+            sample.name: f"{sample.name}-sample" if sample.name in names else sample.name
+            for sample in session.kinds.samples()
+        }
+        samples: list[Choice] = [
+            (
+                self.sample_keys[sample.name],
+                f"Open the {sample.label.replace('Sample', 'sample')}",
+                sample.description,
+                partial(session.open_sample, sample, self),
+            )
+            for sample in session.kinds.samples()
+        ]
+        others: list[Choice] = [
             (
                 "open",
                 "Open a document…",
@@ -87,36 +103,45 @@ class StartScreen(QMainWindow):
                 self.show_catalogue,
             ),
         ]
-        for sample in session.kinds.samples():
-            choices.append(
-                (
-                    sample.name,
-                    f"Open the {sample.label.replace('Sample', 'sample')}",
-                    sample.description,
-                    partial(session.open_sample, sample, self),
-                )
-            )
-        for index, (key, text, description, action) in enumerate(choices):
-            button = QCommandLinkButton(text, description, body)
-            button.setAccessibleName(text)
-            button.setAccessibleDescription(description)
-            button.clicked.connect(lambda _checked=False, act=action: act())
-            grid.addWidget(button, index // 2, index % 2)
-            button.installEventFilter(self.choice_keys)
-            self.buttons[key] = button
-        self.choice_keys.grid = grid
+        self.choices = ChoiceGrid(
+            (
+                ("Start something new", new_choices),
+                ("See a finished example", samples),
+                ("Or", others),
+            ),
+            max(2, len(new_choices)),  # a column per kind, so a sample sits under its kind
+            body,
+        )
+        self.buttons = self.choices.buttons
+        layout.addWidget(self.choices)
         layout.addSpacing(12)
         recent_label = QLabel("<b>Recent documents</b>", body)
         layout.addWidget(recent_label)
-        self.recent = QListWidget(body)
+        self.recent = RecentList(body)
         self.recent.setAccessibleName("Recent documents")
         recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._open_recent)
         layout.addWidget(self.recent, 1)
-        self.setCentralWidget(body)
+        # Larger text on a small screen scrolls, rather than squeezing the choices' words.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(body)
+        self.setCentralWidget(scroller)
+        self.scroller = scroller
         self._menus()
         self.refresh_recent()
         session.window_opened.connect(lambda _window: self.close())
+
+    def _fit_screen(self) -> None:
+        """Large enough for three choices a row, never larger than the screen, centred."""
+        room = self.screen().availableGeometry()
+        width = min(WIDEST, int(room.width() * 0.92))
+        self.resize(width, min(TALLEST, int(room.height() * 0.92)))
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -191,6 +216,23 @@ class StartScreen(QMainWindow):
         self.catalogue_window.show()
         self.catalogue_window.raise_()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View › Text size
+            QTimer.singleShot(0, self, self._reflow)  # once the choices have their new size
+
+    def _reflow(self) -> None:
+        """Fewer columns of choices when three no longer fit (larger text, a small screen)."""
+        if not hasattr(self, "scroller"):  # sized before it was built
+            return
+        # The window's width, not the scroll area's: that is resized only after this.
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
+        self.choices.lay_out(self.choices.columns_for(self.width() - 2 * MARGIN - bar))
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         focused = self.focusWidget()
@@ -201,48 +243,11 @@ class StartScreen(QMainWindow):
         super().closeEvent(event)
 
 
-_MOVES = {
-    Qt.Key.Key_Left: (0, -1),
-    Qt.Key.Key_Right: (0, 1),
-    Qt.Key.Key_Up: (-1, 0),
-    Qt.Key.Key_Down: (1, 0),
-}
+class RecentList(QListWidget):
+    """The recent documents: a few rows tall by preference, taller when there is room."""
 
-
-class ChoiceKeys(QObject):
-    """Enter and Space choose the focused choice; the arrow keys move between choices."""
-
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
-        self.grid: QGridLayout | None = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QCommandLinkButton):
-            return False
-        assert isinstance(event, QKeyEvent)
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            watched.click()
-            return True
-        if key in _MOVES and self.grid is not None:
-            return self._move(watched, *_MOVES[Qt.Key(key)])
-        return False
-
-    def _move(self, button: QCommandLinkButton, rows: int, columns: int) -> bool:
-        assert self.grid is not None
-        index = self.grid.indexOf(button)
-        if index < 0:
-            return False
-        position: tuple[int, int, int, int] = self.grid.getItemPosition(index)  # type: ignore[assignment]
-        row, column = position[0], position[1]
-        entry = self.grid.itemAtPosition(row + rows, column + columns)
-        target = entry.widget() if entry is not None else None
-        if target is None:
-            return False
-        target.setFocus(Qt.FocusReason.TabFocusReason)
-        return True
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.fontMetrics().height() * 5)
 
 
 def _kinds_in_words(session: AppSession) -> str:

@@ -42,12 +42,13 @@ def test_the_start_screen_shows_and_obeys_the_focus(qtbot: QtBot, session: AppSe
     assert isinstance(app, QApplication)
     assert app.property(palette.STYLED)
     assert "QCommandLinkButton:focus" in app.styleSheet()
-    # The arrows move between the choices, as they are laid out (two a row).
+    # The arrows move between the choices, as they are laid out (a column per kind).
+    start.resize(1200, 800)  # room for three columns
     qtbot.keyClick(first, Qt.Key.Key_Right)
     second = list(start.buttons.values())[1]
     assert start.focusWidget() is second
-    qtbot.keyClick(second, Qt.Key.Key_Down)
-    assert start.focusWidget() is list(start.buttons.values())[3]
+    qtbot.keyClick(second, Qt.Key.Key_Down)  # past the heading, to the plan's sample
+    assert start.focusWidget() is start.buttons["local-reform-plan"]
     # Enter opens the focused choice: here, the briefing.
     catalogue = start.buttons["catalogue"]
     catalogue.setFocus()
