@@ -62,11 +62,14 @@ def part_findings(
 
 
 def _pieces_of(document: Document, spec: DocumentSpec, part_id: str) -> list[Piece]:
-    for section in document.sections:
-        if section.id == part_id or any(item.id == part_id for item in section.items):
-            alone = replace(document, sections=[section])  # its pieces, not the whole plan's
-            return [p for p in pieces(alone, spec) if p.part_id == part_id]
-    return []
+    section = next((s for s in document.sections if s.id == part_id), None)
+    if section is None:
+        try:  # an item: found through the document's index, not by walking every part
+            section = document.find_item(part_id)[0]
+        except KeyError:
+            return []
+    alone = replace(document, sections=[section])  # its pieces, not the whole plan's
+    return [p for p in pieces(alone, spec) if p.part_id == part_id]
 
 
 def _add(

@@ -183,7 +183,7 @@ class PlainEnglishPanel(QWidget):
         if new:  # put in document order (a few milliseconds on a big plan: only then)
             order = part_order(project.document)
             kept = sorted(kept + new, key=lambda g: order.get(g.part_id, len(order)))
-        self._show(kept)
+        self._show(kept, pending)
 
     def _document_changed(self, change: str, target: str) -> None:
         if change in ("item-changed", "section-changed"):
@@ -219,7 +219,7 @@ class PlainEnglishPanel(QWidget):
         return dialog.reason.text().strip() or None
 
     # Showing.
-    def _show(self, groups: list[PartFindings]) -> None:
+    def _show(self, groups: list[PartFindings], only: set[str] | None = None) -> None:
         self.groups = groups
         count = self.finding_count()
         self.summary_label.setText(
@@ -228,40 +228,31 @@ class PlainEnglishPanel(QWidget):
             else f"{count} finding{'' if count == 1 else 's'} in {len(groups)} "
             f"part{'' if len(groups) == 1 else 's'}: wording to make plainer."
         )
-        self._fill(groups)
+        self._fill(groups, only)
 
-    def _fill(self, groups: list[PartFindings]) -> None:
+    def _fill(self, groups: list[PartFindings], only: set[str] | None = None) -> None:
         """Update the tree in place: headings whose findings are unchanged stay, changed ones
         are replaced, gone ones removed and new ones put in order (rebuilding the whole
-        tree of a big plan took about a second on the UI thread)."""
+        tree of a big plan took about a second on the UI thread). ``only``: the parts that
+        may have changed; the others' headings are not looked at."""
         view = self.list_view
         current = view.currentItem()
         was = current.data(0, ROLE) if current is not None else None
         view.setUpdatesEnabled(False)
         blocker = view.blockSignals(True)  # the current row is put back below
         wanted = {group.part_id: group for group in groups}
-        inserted = False
-        for part_id in [p for p in self._headings if p not in wanted]:
-            self._take(part_id)
-        for group in groups:  # a changed heading is replaced where it stands
-            shown = self._shown.get(group.part_id)
-            if shown is None or shown[0] is group:
-                continue
-            signature = _signature(group)
-            self._shown[group.part_id] = (group, signature)
-            if shown[1] == signature:  # setting it anew would measure its rows again
-                continue
-            at = view.indexOfTopLevelItem(self._headings[group.part_id])
-            view.takeTopLevelItem(at)
-            self._headings[group.part_id] = self._heading(group)
-            view.insertTopLevelItem(at, self._headings[group.part_id])
-            inserted = True
+        looked_at = list(wanted) if only is None else [p for p in only if p in wanted]
+        for part_id in [p for p in (self._headings if only is None else only) if p not in wanted]:
+            if part_id in self._headings:
+                self._take(part_id)
+        inserted = self._replace_changed([wanted[p] for p in looked_at])
+        new = {p for p in looked_at if p not in self._headings}
         # Headings that stay in the same order need no look (a Qt call each): new ones go
         # in between them.
-        moved = [p for p in self._order if p in self._headings] != [
+        moved = only is None and [p for p in self._order if p in self._headings] != [
             g.part_id for g in groups if g.part_id in self._headings
         ]
-        for n, group in enumerate(groups):
+        for n, group in enumerate(groups) if moved or new else ():
             heading = self._headings.get(group.part_id)
             if heading is None:
                 heading = self._headings[group.part_id] = self._heading(group)
@@ -282,6 +273,25 @@ class PlainEnglishPanel(QWidget):
         else:
             self._current_changed(view.currentItem())
         view.setUpdatesEnabled(True)
+
+    def _replace_changed(self, groups: list[PartFindings]) -> bool:
+        """Replace, where it stands, each heading whose findings changed; say if any was."""
+        view = self.list_view
+        replaced = False
+        for group in groups:
+            shown = self._shown.get(group.part_id)
+            if shown is None or shown[0] is group:
+                continue
+            signature = _signature(group)
+            self._shown[group.part_id] = (group, signature)
+            if shown[1] == signature:  # setting it anew would measure its rows again
+                continue
+            at = view.indexOfTopLevelItem(self._headings[group.part_id])
+            view.takeTopLevelItem(at)
+            self._headings[group.part_id] = self._heading(group)
+            view.insertTopLevelItem(at, self._headings[group.part_id])
+            replaced = True
+        return replaced
 
     def _take(self, part_id: str) -> None:
         heading = self._headings.pop(part_id)
