@@ -1,5 +1,6 @@
-"""Screenshots of workshop mode: capture, grouping, the canvas and present mode, from the
-sample workshop, at 1920×1080 (docs/workshop/capture.png …) and 1280×720 (…-1280x720.png).
+"""Screenshots of workshop mode: capture, grouping, the canvas, the room and present mode,
+from the sample workshop, at 1920×1080 (docs/workshop/capture.png …) and 1280×720
+(…-1280x720.png).
 
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python build_scripts/workshop_screenshots.py
 
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SIZES = ((1920, 1080, ""), (1280, 720, "-1280x720"))
+EXAMPLE_ADDRESSES = ("192.168.137.1", "10.12.0.40", "127.0.0.1")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +53,11 @@ def shoot(app: object, out: Path, home: Path) -> int:
     from reformkit.samples import sample_file
     from workshop.kind import WORKSHOP
     from workshop.parts import Method
+    from workshop.room import network
+
+    # A laptop on its own hotspot and the hall's Wi-Fi, as the room panel offers them; the
+    # room itself is started on 127.0.0.1 below, so nothing listens on a network.
+    network.candidate_addresses = lambda found=None: list(EXAMPLE_ADDRESSES)
 
     assert isinstance(app, QApplication)
     palette.apply(app, "Light", app.palette())
@@ -103,8 +110,9 @@ def shoot(app: object, out: Path, home: Path) -> int:
         choose(Method.VOTE)
         workshop.show_tab(3)
         save(workshop, "vote", suffix)
-        workshop.room.listen_on = "127.0.0.1"  # no network needed for a picture
         workshop.show_tab(4)
+        save(workshop, "room-closed", suffix)  # the networks to choose from (examples)
+        workshop.room.listen_on = "127.0.0.1"  # the picture's room listens on no network
         workshop.room.toggle()
         save(workshop, "room", suffix)
         choose(Method.IDEAS)

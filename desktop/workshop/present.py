@@ -52,12 +52,14 @@ def _big(parent: QWidget, scale: float, bold: bool = False, colour: str = "#ffff
 
 
 # The controls on the projector: the large type's size, and white on black with a yellow
-# edge (thicker with the focus), so they read and can be found from the back of the hall.
+# edge (thicker with the focus), so they read and can be found from the back of the hall. A
+# button's focus shows as that edge alone: the app's inner focus frame would cross its words.
 CONTROLS_STYLE = """
 QPushButton, QSpinBox {
   color: #ffffff; background: #000000; border: 2px solid #ffff00; border-radius: 6px;
-  padding: 0.15em 0.5em; }
+  padding: 0.15em 0.5em; selection-background-color: #ffff00; selection-color: #000000; }
 QPushButton:focus, QSpinBox:focus { border: 5px solid #ffff00; }
+QPushButton { selection-background-color: transparent; }
 QPushButton:pressed { background: #333300; }
 QSpinBox::up-button, QSpinBox::down-button { width: 0px; border: none; }
 """

@@ -82,7 +82,13 @@ class WorkshopWindow(QMainWindow):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.activities, 1)
-        left_column.addWidget(self.export_button)
+        panel_layout = self.activities.layout()
+        assert panel_layout is not None
+        margins = panel_layout.contentsMargins()  # the button lines up with the panel's form
+        button_row = QVBoxLayout()
+        button_row.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        button_row.addWidget(self.export_button)
+        left_column.addLayout(button_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
