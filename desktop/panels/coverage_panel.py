@@ -192,7 +192,7 @@ class CoveragePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_soon)
-        self._worker = LatestResult(self._show, self)
+        self._worker = LatestResult(self._worked_out, self)
         editor.changed.connect(self._schedule)
         if _part_count(editor.project.document) < WORK_AT_ONCE_PARTS:
             self.refresh()
@@ -215,9 +215,14 @@ class CoveragePanel(QWidget):
         project = self.editor.project
         recommendations = self.recommendations
 
-        def prepare() -> Callable[[], list[CoverageRow]]:
-            document, spec = shared_snapshot(self.editor), project.spec
-            return lambda: shared_coverage(document, spec, recommendations)
+        def prepare() -> Callable[[], tuple[list[CoverageRow], list[CoverageRow], bool]]:
+            document, spec, shown = shared_snapshot(self.editor), project.spec, self.rows
+
+            def work() -> tuple[list[CoverageRow], list[CoverageRow], bool]:
+                rows = shared_coverage(document, spec, recommendations)
+                return rows, shown, rows == shown  # compared here, not on the UI thread
+
+            return work
 
         self._worker.start(prepare)
 
@@ -225,9 +230,18 @@ class CoveragePanel(QWidget):
         """True while an edit's coverage is waiting or being worked out."""
         return self._worker.running or self._timer.isActive()
 
-    def _show(self, rows: list[CoverageRow]) -> None:
+    def _worked_out(self, result: tuple[list[CoverageRow], list[CoverageRow], bool]) -> None:
+        """A worker's rows, which it compared with those shown when it started (comparing
+        a big plan's twenty thousand answers took tens of milliseconds on the UI thread)."""
+        rows, compared_with, same = result
+        self._show(rows, same if compared_with is self.rows else None)
+
+    def _show(self, rows: list[CoverageRow], same: bool | None = None) -> None:
+        """``same``: whether ``rows`` equal those shown, if known."""
         project = self.editor.project
-        if rows == self.rows and self._numbers == _numbers(project.document):
+        if same is None:
+            same = rows == self.rows
+        if same and self._numbers == _numbers(project.document):
             return  # most edits change no coverage: the views (thousands of rows) stay
         self._numbers = _numbers(project.document)
         self.rows = rows
