@@ -49,6 +49,9 @@ RULE_ROLE = Qt.ItemDataRole.UserRole + 2  # a problem's rule on its row; None on
 COLUMNS = ("Severity", "What to do")
 CHECK_AT_ONCE_PARTS = 400  # a document with fewer parts is checked on the UI thread
 REBUILD_FROM = 200  # with this many headings changed, the list is built afresh
+Change = tuple[str, int, int, int, int]  # difflib's opcode: what, old from, to, new from, to
+# A worker's problems and headings, the headings shown when it started, and the changes.
+_WorkedOut = tuple[list[Problem], list[PartGroup], list[PartGroup], list[Change]]
 
 
 class ChecksPanel(QWidget):
@@ -125,7 +128,7 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_soon)
-        self._worker = LatestResult(lambda result: self._show(*result), self)
+        self._worker = LatestResult(self._worked_out, self)
         editor.changed.connect(self._schedule)
         if _part_count(editor.project.document) < CHECK_AT_ONCE_PARTS:
             self.refresh()
@@ -147,11 +150,15 @@ class ChecksPanel(QWidget):
         project = self.editor.project
         recommendations = self.recommendations
 
-        def prepare() -> Callable[[], tuple[list[Problem], list[PartGroup]]]:
-            document, spec = shared_snapshot(self.editor), project.spec
-            return lambda: _checked(
-                document, spec, recommendations, shared_coverage(document, spec, recommendations)
-            )
+        def prepare() -> Callable[[], _WorkedOut]:
+            document, spec, shown = shared_snapshot(self.editor), project.spec, self.groups
+
+            def work() -> _WorkedOut:
+                rows = shared_coverage(document, spec, recommendations)
+                problems, groups = _checked(document, spec, recommendations, rows)
+                return problems, groups, shown, _changes(shown, groups)  # compared here
+
+            return work
 
         self._worker.start(prepare)
 
@@ -172,21 +179,28 @@ class ChecksPanel(QWidget):
     def _schedule(self, _change: str = "", _id: str = "") -> None:
         self._timer.start()
 
-    def _show(self, problems: list[Problem], groups: list[PartGroup]) -> None:
+    def _worked_out(self, result: _WorkedOut) -> None:
+        """A worker's problems, with the headings that changed from those shown when it
+        started (comparing thousands of headings took tens of milliseconds on this thread)."""
+        problems, groups, compared_with, changes = result
+        self._show(problems, groups, changes if compared_with is self.groups else None)
+
+    def _show(
+        self, problems: list[Problem], groups: list[PartGroup], changes: list[Change] | None = None
+    ) -> None:
         old = self.groups
         self.problems, self.groups = problems, groups
         self.summary_label.setText(summary(problems, self.editor.project.spec))
-        self._fill(old)
+        self._fill(old, _changes(old, groups) if changes is None else changes)
 
-    def _fill(self, old: list[PartGroup]) -> None:
-        """Replace only the headings whose part, name or problems changed."""
+    def _fill(self, old: list[PartGroup], changes: list[Change]) -> None:
+        """Replace only the headings whose part, name or problems changed (``changes``: the
+        runs of ``old`` that differ from the groups now, as difflib's opcodes)."""
         view = self.list_view
         current = view.currentItem()
         current_key = (current.data(0, PART_ROLE), current.data(0, RULE_ROLE)) if current else None
         view.setUpdatesEnabled(False)
         blocker = view.blockSignals(True)  # the current row is put back below
-        matcher = SequenceMatcher(None, old, self.groups, autojunk=False)
-        changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
         if (
             view.topLevelItemCount() != len(old)
             or sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes) >= REBUILD_FROM
@@ -349,6 +363,12 @@ def _checked(
     """The problems and their headings: pure, so it may run on a worker thread."""
     problems = check_document(document, spec, recommendations, rows)
     return problems, group_problems(problems, document, spec)
+
+
+def _changes(old: list[PartGroup], new: list[PartGroup]) -> list[Change]:
+    """The runs of ``old`` that differ from ``new`` (pure: it runs on the worker)."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
 
 
 def _part_count(document: Document) -> int:
