@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import struct
+import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
@@ -27,6 +28,10 @@ QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets")
 # Modules imported in a way PyInstaller cannot follow (``__import__("…")``); none today, and
 # a test keeps this list in step with the code.
 HIDDEN_IMPORTS: tuple[str, ...] = ()
+
+# The entry-point groups the app imports modules through (the kinds, and their desktop
+# screens): the spec makes every module they name a hidden import.
+ENTRY_POINT_GROUPS = ("reformkit.kinds", "reformkit.screens")
 
 # Python modules that nothing in the app needs at run time. Each was checked: importing the
 # app, opening a document window and running the self-test never loads them.
@@ -61,12 +66,13 @@ PYTHON_EXCLUDES = (
     # terminals
     "readline",
     "curses",
-    # the network and the crypto behind it: ReformKit never connects anywhere, and hashlib
-    # falls back to its built-in hashes without OpenSSL (libssl and libcrypto, 5 MB)
+    # the crypto behind connecting out: ReformKit never connects anywhere (the workshop room
+    # only listens, over plain HTTP on the local network), and hashlib falls back to its
+    # built-in hashes without OpenSSL (libssl and libcrypto, 5 MB). http.server stays:
+    # Werkzeug imports it whenever the room is loaded.
     "ssl",
     "_ssl",
     "_hashlib",
-    "http.server",
     "xmlrpc",
     "asyncio",
     "multiprocessing",
@@ -80,7 +86,11 @@ PYTHON_EXCLUDES = (
 )
 
 # Of those, the ones the app does load from source, which have a fallback when frozen.
-EXCLUDED_WITH_FALLBACK = {"_hashlib": "hashlib uses its built-in SHA and MD5 instead of OpenSSL"}
+EXCLUDED_WITH_FALLBACK = {
+    "_hashlib": "hashlib uses its built-in SHA and MD5 instead of OpenSSL",
+    "ssl": "Werkzeug's development server and http.client import it if present, else go without",
+    "_ssl": "the same: only ssl imports it",
+}
 
 # Qt plugins by folder: the ones kept; a folder not listed is dropped whole.
 QT_PLUGINS_KEPT = {
@@ -161,11 +171,18 @@ SYSTEM_LIBRARIES_LEFT_OUT = (
 QT_TRANSLATIONS = re.compile(r"(^|/)PySide6/(Qt/)?translations/")
 
 # python-docx's default template unpacked, for its developers (0.9 MB); its default.docx and
-# the parts python-docx adds (header, footer, styles) stay.
-DATA_LEFT_OUT = re.compile(r"(^|/)docx/templates/default-docx-template/")
+# the parts python-docx adds (header, footer, styles) stay. pyphen's hyphenation dictionaries
+# but British English (6.2 MB of 84 languages): the plain-English check counts syllables in
+# en_GB only, and PyInstaller's own pyphen hook collects every language.
+DATA_LEFT_OUT = re.compile(
+    r"(^|/)docx/templates/default-docx-template/"
+    r"|(^|/)pyphen/dictionaries/(?!hyph_en_GB\.dic$)"
+)
 
-# The data the app reads at run time: all of resources/ but its Python files. Every folder
-# is bundled, so a new one (plain_english/ was missed once) cannot be left out.
+# The data the app reads at run time: all of resources/ but its Python files (every folder
+# is bundled, so a new one, as plain_english/ was once, cannot be left out), and every other
+# package's data as pyproject.toml declares it for the wheel, such as the workshop room's
+# style sheet and script (read through importlib.resources).
 
 
 def qt_excludes(pyside_dir: Path) -> list[str]:
@@ -183,13 +200,31 @@ def excludes(pyside_dir: Path) -> list[str]:
 
 
 def datas(root: Path = ROOT) -> list[tuple[str, str]]:
-    """(source file, folder in the bundle) for every data file of resources/."""
+    """(source file, folder in the bundle) for every data file of resources/ and of the
+    other packages (see package_data)."""
     found = []
     for path in sorted((root / "resources").rglob("*")):
         code = path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts
         if path.is_file() and not code:
             found.append((str(path), str(path.parent.relative_to(root).as_posix())))
+    for path in package_data(root):
+        found.append((str(path), str(path.parent.relative_to(root).as_posix())))
     return found
+
+
+def package_data(root: Path = ROOT) -> list[Path]:
+    """The files ``[tool.setuptools.package-data]`` names for packages other than resources
+    (whose every file datas() takes): the same files the wheel carries."""
+    with (root / "pyproject.toml").open("rb") as file:
+        declared = tomllib.load(file)["tool"]["setuptools"].get("package-data", {})
+    found: set[Path] = set()
+    for package, patterns in declared.items():
+        if package == "resources":
+            continue
+        folder = root.joinpath(*package.split("."))
+        for pattern in patterns:
+            found |= {path for path in folder.glob(pattern) if path.is_file()}
+    return sorted(found)
 
 
 def plugin_kept(bundle_path: str) -> bool:
@@ -227,7 +262,8 @@ def keep(bundle_path: str) -> bool:
 
 def split(entries: Iterable[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str]], list[str]]:
     """The entries of a PyInstaller TOC that stay, and the bundle paths of those dropped."""
-    kept, dropped = [], []
+    kept: list[tuple[str, str, str]] = []
+    dropped: list[tuple[str, str, str]] = []
     for entry in entries:
         (kept if keep(entry[0]) else dropped).append(entry)
     return kept, [entry[0] for entry in dropped]

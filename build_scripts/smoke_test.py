@@ -1,5 +1,6 @@
 """Check a frozen build: it runs, passes its self-test (with no network where that can be
-arranged), opens its window, needs none of the libraries left out, and meets the targets.
+arranged), opens its window, needs none of the libraries left out, and meets the targets; its
+workshop lists, exports, opens its screens and serves a phone on 127.0.0.1 (smoke_workshop.py).
 
 ``.venv/bin/python build_scripts/smoke_test.py`` after ``build_scripts/build.py``. Prints one
 line per check and exits 1 if any fails. Targets: bundle at most 100 MB (10^6 bytes), start
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "build_scripts"))
 sys.path.insert(0, str(ROOT))
 
 import bundle_rules  # noqa: E402
+from smoke_workshop import check_workshop  # noqa: E402
 
 from reformkit import __version__  # noqa: E402
 
@@ -163,7 +165,7 @@ def check_window(checks: Checks, program: Path, env: dict[str, str]) -> None:
         os.close(read)
         x_env = {k: v for k, v in env.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
         displays.append(("xcb", {**x_env, "DISPLAY": f":{number}"}, server))
-    for name, window_env, server in displays:
+    for name, window_env, x_server in displays:
         with tempfile.TemporaryFile() as errors:
             app = subprocess.Popen(
                 [str(program)], env=window_env, stdout=subprocess.DEVNULL, stderr=errors
@@ -181,9 +183,9 @@ def check_window(checks: Checks, program: Path, env: dict[str, str]) -> None:
                 app.wait()
             errors.seek(0)
             said = errors.read().decode(errors="replace")
-        if server is not None:
-            server.terminate()
-            server.wait(10)
+        if x_server is not None:
+            x_server.terminate()
+            x_server.wait(10)
         bad = [sign for sign in BAD_SIGNS if sign in said]
         detail = (
             f"up after {WINDOW_SECONDS:.0f} s"
@@ -239,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             done.returncode == 0 and "Nothing needs attention" in done.stdout,
             (done.stdout.strip() or done.stderr.strip())[-300:],
         )
+
+        check_workshop(checks, program, args.bundle, env)
 
         prefix, why_not = no_network_prefix()
         if prefix is None:

@@ -8,6 +8,7 @@ import re
 import struct
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -42,7 +43,12 @@ def test_every_other_qt_module_is_excluded() -> None:
 def test_nothing_excluded_is_loaded_by_the_app_or_the_self_test() -> None:
     script = (
         "import io, sys\n"
+        "from importlib.metadata import entry_points\n"
         "import desktop.app, desktop.document_window, desktop.main_window\n"
+        "import workshop.cli, workshop.room.room\n"
+        "for group in ('reformkit.kinds', 'reformkit.screens'):\n"
+        "    for point in entry_points(group=group):\n"
+        "        point.load()\n"
         "from desktop.launcher import document_kinds\n"
         "from reformkit.selftest import run_self_test\n"
         "assert run_self_test(io.StringIO(), document_kinds) == 0\n"
@@ -68,6 +74,49 @@ def test_nothing_excluded_is_loaded_by_the_app_or_the_self_test() -> None:
     assert clashes == []
 
 
+def test_every_entry_point_group_is_followed() -> None:
+    """The spec hidden-imports the modules of these groups; a group pyproject.toml adds
+    (other than the command itself) would otherwise leave its modules out of the bundle."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        groups = set(tomllib.load(file)["project"]["entry-points"])
+    assert groups == set(rules.ENTRY_POINT_GROUPS)
+    from desktop.screens import GROUP as SCREENS
+    from reformkit.document.registry import GROUP as KINDS
+
+    assert {KINDS, SCREENS} <= set(rules.ENTRY_POINT_GROUPS)
+    spec = (ROOT / "build_scripts" / "reformkit.spec").read_text(encoding="utf-8")
+    assert "rules.ENTRY_POINT_GROUPS" in spec and 'copy_metadata("reformkit")' in spec
+
+
+def test_the_packages_data_is_bundled() -> None:
+    """The workshop room's style sheet and script, which it reads through importlib.resources,
+    go where the frozen importer looks: beside the package's modules."""
+    bundled = {
+        Path(source).relative_to(ROOT).as_posix(): folder for source, folder in rules.datas()
+    }
+    static = ROOT / "workshop" / "room" / "static"
+    on_disk = [path for path in static.iterdir() if path.suffix in {".css", ".js"}]
+    assert on_disk
+    for path in on_disk:
+        assert bundled[path.relative_to(ROOT).as_posix()] == "workshop/room/static"
+    from workshop.room.app import STATIC
+
+    assert {f"workshop/room/static/{name}" for name in STATIC} <= set(bundled)
+    assert not any(name.endswith(".py") for name in bundled)
+
+
+def test_package_data_follows_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "assets").mkdir(parents=True)
+    (tmp_path / "pkg" / "assets" / "a.css").write_text("a", encoding="utf-8")
+    (tmp_path / "pkg" / "assets" / "b.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.setuptools.package-data]\nresources = ["**/*.txt"]\npkg = ["assets/*.css"]\n',
+        encoding="utf-8",
+    )
+    assert rules.package_data(tmp_path) == [tmp_path / "pkg" / "assets" / "a.css"]
+
+
 def test_imports_pyinstaller_cannot_see_are_hidden_imports() -> None:
     dynamic = set()
     for path in [*(ROOT / "reformkit").rglob("*.py"), *(ROOT / "desktop").rglob("*.py")]:
@@ -82,8 +131,10 @@ def test_every_resource_file_is_bundled() -> None:
         for path in (ROOT / "resources").rglob("*")
         if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
     }
-    assert bundled == on_disk
+    packages = {path.relative_to(ROOT).as_posix() for path in rules.package_data(ROOT)}
+    assert bundled == on_disk | packages
     for needed in (
+        "resources/samples/workshop.json",
         "resources/catalogue/recommendations.toml",
         "resources/briefing/the-reform-dividend.txt",
         "resources/schema/reformkit-document-v1.schema.json",
@@ -138,6 +189,11 @@ def test_every_resource_file_is_bundled() -> None:
         ("docx/templates/default.docx", True),
         ("docx/templates/default-header.xml", True),
         ("resources/catalogue/recommendations.toml", True),
+        ("pyphen/dictionaries/hyph_en_GB.dic", True),
+        ("pyphen/dictionaries/hyph_en_US.dic", False),
+        ("pyphen/dictionaries/hyph_de_DE.dic", False),
+        ("pyphen\\dictionaries\\hyph_fr.dic", False),
+        ("workshop/room/static/room.css", True),
     ],
 )
 def test_what_stays_in_the_bundle(path: str, kept: bool) -> None:
