@@ -1,6 +1,7 @@
 """Phones' submissions, waiting in the file's inbox, made into workshop items.
 
-The kernel's ``Project.drain_inbox`` hands the waiting rows to the kind's ``receive`` hook.
+The kernel's ``Project.drain_inbox`` hands the waiting rows to the kind's ``receive`` hook,
+all at once: the record is read once per drain, not once per row.
 Each row is held to the same rules as an entry typed on the laptop: an activity that
 exists and takes that kind of answer, words to keep, a place on the canvas, a vote within
 the dots each person has. A row that breaks them raises :class:`SubmissionError`, naming it.
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reformkit.document.fields import FieldError
-from reformkit.document.inbox import InboxRow
+from reformkit.document.inbox import InboxRow, Received
 from reformkit.document.model import Document, Item
 from reformkit.document.spec import ItemType
 from workshop.errors import WorkshopError
@@ -30,7 +31,7 @@ from workshop.parts import (
     VOTES_KEY,
     Method,
 )
-from workshop.record import Activity, WorkshopRecord, read_record
+from workshop.record import Activity, WorkshopRecord, read_for_answers
 
 CHANNELS = ("contribution", "placement", "vote")
 
@@ -43,18 +44,40 @@ class SubmissionError(WorkshopError):
         self.row_id = row_id
 
 
-def receive(document: Document, rows: Sequence[InboxRow]) -> list[tuple[str, Item]]:
-    """(section key, item) for each workshop row; rows of other channels give nothing."""
-    record = read_record(document)
-    made: list[tuple[str, Item]] = []
-    for row in rows:
-        if row.channel not in CHANNELS:
-            continue
-        try:
-            made += receive_row(record, row, [item for _, item in made])
-        except (WorkshopError, FieldError) as error:
-            raise SubmissionError(row.id, str(error)) from None
-    return made
+class ReceiveRows:
+    """The workshop's ``receive`` hook. Called, it is the plain contract: the rows' items, and
+    :class:`SubmissionError` for the first row that breaks the rules. Its :meth:`each` is
+    what a drain uses: the record is read once for all the waiting rows, however many, and
+    a bad row is said, not raised, so the others still go in."""
+
+    def __call__(self, document: Document, rows: Sequence[InboxRow]) -> list[tuple[str, Item]]:
+        made: list[tuple[str, Item]] = []
+        for received in self.each(document, rows):
+            if received.refusal:
+                raise SubmissionError(received.row.id, received.refusal)
+            made += received.pairs
+        return made
+
+    def each(self, document: Document, rows: Sequence[InboxRow]) -> list[Received]:
+        """What each row became, or why not; rows of other channels give nothing."""
+        record = read_for_answers(document)
+        earlier: list[Item] = []  # votes made from rows before, counted against the dots
+        outcomes: list[Received] = []
+        for row in rows:
+            if row.channel not in CHANNELS:
+                outcomes.append(Received(row))
+                continue
+            try:
+                pairs = receive_row(record, row, earlier)
+            except (WorkshopError, FieldError) as error:
+                outcomes.append(Received(row, refusal=str(error)))
+                continue
+            earlier += [item for _, item in pairs if item.type == VOTE.name]
+            outcomes.append(Received(row, pairs))
+        return outcomes
+
+
+receive = ReceiveRows()
 
 
 def receive_row(

@@ -12,10 +12,10 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from reformkit.document.errors import ProjectError
 from reformkit.document.model import Document, Item, clean_tags, new_id, now
@@ -23,6 +23,7 @@ from reformkit.document.sqlite_guard import harden
 from reformkit.errors import ReformKitError
 
 if TYPE_CHECKING:
+    from reformkit.document.attached import Receive
     from reformkit.document.spec import DocumentSpec
 
 TABLE = "inbox"
@@ -114,12 +115,18 @@ class InboxWriter:
         self.close()
 
 
-def read_rows(connection: sqlite3.Connection) -> tuple[list[InboxRow], list[str]]:
-    """The waiting rows in arrival order, and the ids of rows too damaged to read."""
+def read_rows(
+    connection: sqlite3.Connection, limit: int | None = None, skipping: Collection[str] = ()
+) -> tuple[list[InboxRow], list[str]]:
+    """The waiting rows in arrival order (the first ``limit`` of them, leaving out the ids in
+    ``skipping``), and the ids of rows too damaged to read."""
+    query = "select id, received, channel, payload from inbox order by rowid"
+    if limit is not None:  # rows set aside stay in the inbox: read past them
+        query += f" limit {max(0, int(limit)) + len(skipping)}"
     rows, damaged = [], []
-    for row_id, received, channel, payload in connection.execute(
-        "select id, received, channel, payload from inbox order by rowid"
-    ):
+    for row_id, received, channel, payload in connection.execute(query):
+        if str(row_id) in skipping:
+            continue
         try:
             data = json.loads(payload)
         except (TypeError, ValueError):
@@ -129,7 +136,34 @@ def read_rows(connection: sqlite3.Connection) -> tuple[list[InboxRow], list[str]
             damaged.append(str(row_id))
             continue
         rows.append(InboxRow(str(row_id), str(received), str(channel), data))
-    return rows, damaged
+    return (rows if limit is None else rows[: max(0, limit)]), damaged
+
+
+@dataclass(frozen=True)
+class Received:
+    """What one kind made of one row: its (section key, item) pairs, or, when ``refusal``
+    is set, why it could not take the row in. A row of a channel it does not know gives
+    neither."""
+
+    row: InboxRow
+    pairs: list[tuple[str, Item]] = field(default_factory=list)
+    refusal: str = ""
+
+
+@runtime_checkable
+class ReceivesEach(Protocol):
+    """A ``receive`` hook that takes a whole drain in one pass: :meth:`each` reads the
+    document once for all the rows and says, row by row, what it made or why not.
+
+    Calling the hook itself stays the plain ``receive`` contract (pairs; a bad row raises).
+    A hook without ``each`` is called once per row instead.
+    """
+
+    def __call__(
+        self, document: Document, rows: Sequence[InboxRow]
+    ) -> Sequence[tuple[str, Item]]: ...
+
+    def each(self, document: Document, rows: Sequence[InboxRow]) -> Sequence[Received]: ...
 
 
 @dataclass(frozen=True)
@@ -144,30 +178,67 @@ class Taken:
     refused: list[tuple[InboxRow, str]]
 
 
+def receive_hooks(spec: DocumentSpec) -> list[Receive]:
+    """The kind's own ``receive`` and each attached kind's, in the order they are chained."""
+    own = spec.own or spec
+    specs = (own, *spec.attached) if spec.own is not None else (spec,)
+    return [s.receive for s in specs if s.receive is not None]
+
+
 def take_in(document: Document, spec: DocumentSpec, rows: Sequence[InboxRow]) -> Taken:
-    """Turn each row into items through ``spec.receive``, checking every item as an edit is
-    checked. A row the hook or the check refuses is set aside; it never stops the others."""
+    """Turn the rows into items through the kinds' ``receive`` hooks, each hook reading the
+    document once for all of them where it can (:class:`ReceivesEach`), and check every item
+    as an edit is checked. A row a hook or the check refuses is set aside; it never stops
+    the others."""
+    made: dict[str, list[tuple[str, Item]]] = {row.id: [] for row in rows}
+    refusals: dict[str, str] = {}
+    for hook in receive_hooks(spec):
+        for received in _received(hook, document, rows):
+            if received.refusal:
+                refusals.setdefault(received.row.id, received.refusal)
+            elif received.row.id in made:
+                made[received.row.id] += received.pairs
     accepted: list[tuple[InboxRow, list[tuple[str, Item]]]] = []
     refused: list[tuple[InboxRow, str]] = []
     for row in rows:
-        if spec.receive is None:
+        if row.id in refusals:
+            refused.append((row, refusals[row.id]))
+        elif not made[row.id]:
             refused.append((row, f"no document kind takes in '{row.channel}' here"))
-            continue
-        try:
-            made = spec.receive(document, [row])
-            pairs = [(key, _checked(spec, key, item)) for key, item in made]
-        except ReformKitError as error:
-            refused.append((row, str(error)))
-            continue
-        except Exception as error:  # a kind's hook is a plugin: its bug must not lose rows
-            log.exception("Taking in inbox row %s failed", row.id)
-            refused.append((row, f"{type(error).__name__}: {error}"))
-            continue
-        if not pairs:
-            refused.append((row, f"no document kind takes in '{row.channel}' here"))
-            continue
-        accepted.append((row, pairs))
+        else:
+            try:
+                pairs = [(key, _checked(spec, key, item)) for key, item in made[row.id]]
+            except ReformKitError as error:
+                refused.append((row, str(error)))
+                continue
+            except Exception as error:  # a kind's item that no edit could make: keep the row
+                log.exception("Checking what inbox row %s became failed", row.id)
+                refused.append((row, f"{type(error).__name__}: {error}"))
+                continue
+            accepted.append((row, pairs))
     return Taken(accepted, refused)
+
+
+def _received(hook: Receive, document: Document, rows: Sequence[InboxRow]) -> list[Received]:
+    """What ``hook`` made of each row: in one pass when it can, else row by row."""
+    if isinstance(hook, ReceivesEach):
+        try:
+            return list(hook.each(document, rows))
+        except Exception:  # a kind's hook is a plugin: its bug must not lose rows
+            log.exception(
+                "Taking in %d inbox rows at once failed; trying them one by one", len(rows)
+            )
+    return [_one(hook, document, row) for row in rows]
+
+
+def _one(hook: Receive, document: Document, row: InboxRow) -> Received:
+    try:
+        return Received(row, list(hook(document, [row])))
+    except ReformKitError as error:
+        return Received(row, refusal=str(error))
+    except Exception as error:  # a kind's hook is a plugin: its bug must not lose rows
+        log.exception("Taking in inbox row %s failed", row.id)
+        return Received(row, refusal=f"{type(error).__name__}: {error}")
 
 
 def _checked(spec: DocumentSpec, key: str, item: Item) -> Item:

@@ -487,41 +487,50 @@ class Project:
                 renumber_items(db, section)
 
     # Submissions from phones (reformkit.document.inbox), taken in on the editing thread.
-    def drain_inbox(self) -> int:
-        """Turn the inbox's waiting rows into items; return how many items were added.
+    def drain_inbox(self, limit: int | None = None) -> int:
+        """Turn the inbox's waiting rows (the first ``limit`` of them, when given) into items;
+        return how many items were added.
 
         In one transaction the items are written and their rows deleted, so each submission
-        is in the document or in the inbox, never both or neither. A part an item needs is
-        added at the end. A row no kind can take in stays in the inbox (and in the log, once)
-        without holding up the others. Listeners hear ``("items-added", "")``.
+        is in the document or in the inbox, never both or neither. The kinds' hooks see all
+        the rows at once. A part an item needs is added at the end. A row no kind can take
+        in stays in the inbox (and in the log, once) without holding up the others.
+        Listeners hear ``("items-added", "")``. A caller on the UI thread passes ``limit`` so
+        one drain stays short however much waits; the rest goes in at its next drain.
         """
         if self._db is None:
             raise ReadOnlyError(f"{self.path.name} is open read-only. {self.read_only_reason}")
-        rows, damaged = read_rows(self._db.conn)
+        rows, damaged = read_rows(self._db.conn, limit, self._refused_rows)
         for row_id in damaged:
             self._refuse(row_id, "its contents cannot be read")
-        waiting = [row for row in rows if row.id not in self._refused_rows]
-        if not waiting:
+        if not rows:
             return 0
-        taken = take_in(self.document, self.spec, waiting)
+        taken = take_in(self.document, self.spec, rows)
         for row, reason in taken.refused:
             self._refuse(row.id, f"from '{row.channel}': {reason}")
         if not taken.accepted:
             return 0
-        added = 0
+        added: list[dict[str, Any]] = []
         with self._edit("items-added", "", "the answers that arrived were not saved") as db:
             parts: dict[str, Section] = {}
             for section in reversed(self.document.sections):
                 parts[section.key] = section  # the first part of each key
-            for row, pairs in taken.accepted:
+            for _, pairs in taken.accepted:
                 for key, item in pairs:
                     section = parts.get(key) or self._append_section(db, key)
                     parts[key] = section
                     section.items.append(item)
-                    db.table("items").insert(item_row(item, section.id, len(section.items) - 1))
-                    added += 1
-                db.execute("delete from inbox where id = ?", [row.id])
-        return added
+                    added.append(item_row(item, section.id, len(section.items) - 1))
+            columns = list(added[0])
+            db.conn.executemany(
+                f"insert into items ({', '.join(columns)}) "
+                f"values ({', '.join('?' for _ in columns)})",
+                [[row[name] for name in columns] for row in added],
+            )
+            db.conn.executemany(
+                "delete from inbox where id = ?", [(row.id,) for row, _ in taken.accepted]
+            )
+        return len(added)
 
     def _append_section(self, db: Database, key: str) -> Section:
         section_type = self.spec.section_type(key)

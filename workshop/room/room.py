@@ -92,11 +92,12 @@ class Room:
     def activity_id(self) -> str | None:
         return self._activity
 
-    def drain(self) -> int:
-        """Take the inbox into the project; publish a new state if anything changed."""
+    def drain(self, limit: int | None = None) -> int:
+        """Take the inbox (its first ``limit`` rows) into the project; publish a new state if
+        anything changed."""
         if not self.is_running():
             return 0
-        added = self.project.drain_inbox()
+        added = self.project.drain_inbox(limit)
         if added or self._changed:
             self.publish()
         return added
