@@ -8,8 +8,10 @@ an empty record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from reformkit.document.model import Document, Item
 from workshop.errors import WorkshopError
@@ -237,14 +239,46 @@ def _read(items: dict[str, list[Item]]) -> WorkshopRecord:
         place=_text(session, "place"),
         facilitator=_text(session, "facilitator"),
         purpose=_text(session, "purpose"),
-        groups=tuple(_group(i) for i in items["group_count"]),
-        activities=tuple(_activity(i) for i in items["activity"]),
-        contributions=tuple(_contribution(i) for i in items.get("contribution", ())),
-        themes=tuple(_theme(i) for i in items["theme"]),
-        placements=tuple(_placement(i) for i in items.get("placement", ())),
-        votes=tuple(_vote(i) for i in items["vote"]),
+        groups=tuple(_kept(i, _group) for i in items["group_count"]),
+        activities=tuple(_kept(i, _activity) for i in items["activity"]),
+        contributions=tuple(_kept(i, _contribution) for i in items.get("contribution", ())),
+        themes=tuple(_kept(i, _theme) for i in items["theme"]),
+        placements=tuple(_kept(i, _placement) for i in items.get("placement", ())),
+        votes=tuple(_kept(i, _vote) for i in items["vote"]),
         session_id=sessions[0].id if sessions else "",
     )
+
+
+# Each item's view, kept with a copy of the fields it was made from: the record is read
+# after every change (the window, the preview, the room's state), and in a long session
+# nearly every item is as it was. A view depends on the item's id and fields alone, so it
+# is used again only while they are equal; any change of the fields makes it afresh.
+_KEPT: dict[str, tuple[str, dict[str, Any], Any]] = {}
+_KEPT_MOST = 200_000  # views kept at most, across every document read; then started afresh
+V = TypeVar("V")
+
+
+def _kept(item: Item, make: Callable[[Item], V]) -> V:
+    kept = _KEPT.get(item.id)
+    if kept is not None and kept[0] == item.type and kept[1] == item.fields:
+        view: V = kept[2]
+        return view
+    view = make(item)
+    if len(_KEPT) >= _KEPT_MOST:
+        _KEPT.clear()
+    _KEPT[item.id] = (item.type, _copy(item.fields), view)
+    return view
+
+
+def _copy(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields as they are now, so a later change to a list in them is seen."""
+    return {name: _value(value) for name, value in fields.items()}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return deepcopy(value) if isinstance(value, dict | set) else value
 
 
 def _text(fields: dict[str, Any], name: str) -> str:

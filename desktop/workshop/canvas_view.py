@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workshop.common import NO_GROUP, Host, fill_list, heading, short, wrapped
+from desktop.workshop.common import (
+    NO_GROUP,
+    Host,
+    fill_list,
+    heading,
+    long_list,
+    short,
+    wrapped,
+)
 from workshop import operations
 from workshop.canvas import TABLE_ONE, CanvasRow
 from workshop.parts import CANVAS_POSITIONS, GROUPS
@@ -122,6 +130,7 @@ class CanvasView(QWidget):
         self.placed = QListWidget(self)
         self.placed.setAccessibleName("Why people stand where they do")
         self.placed.setWordWrap(True)
+        long_list(self.placed)
         layout.addWidget(self.placed, 2)
 
     def focus_why(self) -> None:

@@ -24,6 +24,7 @@ from desktop.workshop.common import (
     Host,
     fill_list,
     heading,
+    long_list,
     selected_ids,
     short,
     wrapped,
@@ -85,6 +86,7 @@ class CaptureView(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        long_list(self.list)
         layout.addWidget(self.list, 1)
         layout.addWidget(
             wrapped(

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.workshop.capture_view import contribution_line
-from desktop.workshop.common import Host, fill_list, heading, selected_ids, short, wrapped
+from desktop.workshop.common import (
+    Host,
+    fill_list,
+    heading,
+    long_list,
+    selected_ids,
+    short,
+    wrapped,
+)
 from workshop import operations
 from workshop.record import Theme
 
@@ -47,6 +55,7 @@ class ThemeList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setWordWrap(True)
         self.setMinimumWidth(220)
+        long_list(self)
 
     def mimeTypes(self) -> list[str]:
         return [MIME]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.workshop.capture_view import contribution_line
-from desktop.workshop.common import Host, fill_list, heading, selected_ids, wrapped
+from desktop.workshop.common import Host, fill_list, heading, long_list, selected_ids, wrapped
 from desktop.workshop.listen_choice import ListenChoice
 from reformkit.errors import ReformKitError
 from workshop import operations
@@ -86,6 +86,7 @@ class RoomPanel(QWidget):
         self.arrived.setAccessibleName("From phones")
         self.arrived.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.arrived.setWordWrap(True)
+        long_list(self.arrived)
         arrived_label.setBuddy(self.arrived)
         right.addWidget(self.arrived, 1)
         row = QHBoxLayout()

@@ -47,6 +47,7 @@ from workshop.record import Activity, read_record
 T = TypeVar("T")
 CURRENT_ACTIVITY = "workshop-activity"  # kept in the file, so reopening lands there
 CANNOT = "That change was not made"
+ARRIVALS_MS = 250  # what phones sent is shown at most this long after it is taken in
 
 
 class WorkshopWindow(QMainWindow):
@@ -100,9 +101,8 @@ class WorkshopWindow(QMainWindow):
         self._menus()
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
         self._refresh_soon.timeout.connect(self.refresh)
-        self.editor.changed.connect(lambda _change, _target: self._refresh_soon.start())
+        self.editor.changed.connect(self._document_changed)
         self.activities.chosen.connect(self.activity_chosen)
         context.window.installEventFilter(self)  # the document closes: so does this
         self._last_list: QListWidget | None = None
@@ -194,6 +194,16 @@ class WorkshopWindow(QMainWindow):
         return action
 
     # Behaviour.
+    def _document_changed(self, change: str, target: str) -> None:
+        """Refresh once the change is done: at once for an edit (an undo in the document
+        window), and for what phones sent, after a short pause that gathers several drains
+        into one refresh."""
+        if change == "items-added" and not target:  # a drain of the room's inbox
+            if not self._refresh_soon.isActive():
+                self._refresh_soon.start(ARRIVALS_MS)
+        else:
+            self._refresh_soon.start(0)
+
     def refresh(self) -> None:
         self.record = read_record(self.project.document)
         self.activities.refresh()

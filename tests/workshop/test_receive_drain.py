@@ -111,3 +111,22 @@ def test_the_answers_view_is_the_record_without_what_was_said_and_placed(
         whole.votes,
         whole.groups,
     )
+
+
+def test_the_record_read_again_sees_every_change_even_one_made_in_place(
+    tmp_path: Path,
+) -> None:
+    with workshop_file(tmp_path) as project:
+        ideas = activity(project)
+        item = capture(project, ideas.id, "Staff: more buses")
+        assert read_record(project.document).contributions[0].text == "more buses"
+        item.fields["text"] = "fewer buses"  # as a merge sets values: the same dict
+        item.fields["promoted_to"].append("clause-1")  # a list changed where it is
+        item.fields["hidden"] = True
+        [seen] = read_record(project.document).contributions
+        assert (seen.text, seen.promoted_to, seen.hidden) == ("fewer buses", ("clause-1",), True)
+        operations_item = project.update_item(item.id, {"group": "Partners"})
+        assert read_record(project.document).contributions[0].group == "Partners"
+        assert operations_item is item
+        item.fields["promoted_to"].clear()
+        assert read_record(project.document).contributions[0].promoted_to == ()
