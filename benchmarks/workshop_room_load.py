@@ -11,6 +11,12 @@ once, and the inbox empty.
 
     .venv/bin/python benchmarks/workshop_room_load.py            # 120 s, as in issue 15
     .venv/bin/python benchmarks/workshop_room_load.py --seconds 20
+    .venv/bin/python benchmarks/workshop_room_load.py --no-window  # the RoomControl alone
+
+To find what a stall is: --trace-stalls samples the UI thread's stack while the heartbeat is
+late and prints the longest gaps with what ran in them; --profile FILE writes a cProfile of
+the UI thread while the phones send; --hide-preview hides the document window's preview, to
+measure its share.
 
 Target: no event-loop stall over 100 ms while the room is busy; nothing lost.
 """
@@ -18,6 +24,7 @@ Target: no event-loop stall over 100 ms while the room is busy; nothing lost.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import http.client
 import itertools
 import json
@@ -136,14 +143,72 @@ def run_phones(address: str, code: str, seconds: float) -> None:
 
 
 # The laptop app.
+class StallWatch(threading.Thread):
+    """Samples the UI thread's stack while the heartbeat is late (--trace-stalls), so a long
+    gap says what ran in it: each gap over ``LATE_MS`` keeps the frames seen during it."""
+
+    LATE_MS = 40.0
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.ui = threading.main_thread().ident
+        self.last = time.perf_counter()
+        self.stalls: list[tuple[float, dict[str, int]]] = []
+        self._seen: dict[str, int] = {}
+        self._since = 0.0
+        self.running = True
+
+    def beat(self) -> None:
+        now = time.perf_counter()
+        gap = 1000 * (now - self.last)
+        if gap > self.LATE_MS and self._seen:
+            self.stalls.append((gap, self._seen))
+        self._seen = {}
+        self.last = now
+
+    def run(self) -> None:
+        while self.running:
+            time.sleep(0.01)
+            if 1000 * (time.perf_counter() - self.last) <= self.LATE_MS:
+                continue
+            frame = sys._current_frames().get(self.ui or 0)
+            lines: list[str] = []
+            while frame is not None and len(lines) < 14:
+                code = frame.f_code
+                where = code.co_filename.replace(str(ROOT) + "/", "")
+                lines.append(f"{where}:{frame.f_lineno} {code.co_name}")
+                frame = frame.f_back
+            key = " <- ".join(lines)
+            self._seen[key] = self._seen.get(key, 0) + 1
+
+    def report(self, top: int = 12) -> None:
+        print(f"Gaps over {self.LATE_MS:.0f} ms: {len(self.stalls)}")
+        for gap, seen in sorted(self.stalls, key=lambda entry: -entry[0])[:top]:
+            print(f"  {gap:7.1f} ms")
+            for key, count in sorted(seen.items(), key=lambda entry: -entry[1])[:3]:
+                print(f"      {count:3d} x {key}")
+
+
+WATCH: StallWatch | None = None
+PROFILE = ""  # --profile FILE: cProfile of the UI thread while the phones send
+HIDE_PREVIEW = False  # --hide-preview: the document window without its live preview
+
+
 def heartbeat(app: Any, seconds: float) -> list[float]:
     """Run the event loop for ``seconds`` with a 5 ms timer; the gaps between its ticks, ms."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     ticks: list[float] = []
+    watch = WATCH
+
+    def beat() -> None:
+        ticks.append(time.perf_counter())
+        if watch is not None:
+            watch.beat()
+
     timer = QTimer()
     timer.setInterval(HEARTBEAT_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(beat)
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     timer.start()
@@ -201,6 +266,9 @@ def run_app(seconds: float, with_window: bool = True) -> int:
     control.arrived.connect(lambda n: arrived.__setitem__(0, arrived[0] + n))
     if window is not None:
         window.room.show_state()
+    if WATCH is not None:
+        WATCH.beat()
+        WATCH.start()
     phones = subprocess.Popen(
         [
             sys.executable,
@@ -214,9 +282,18 @@ def run_app(seconds: float, with_window: bool = True) -> int:
         stdout=subprocess.PIPE,
         text=True,
     )
+    profiler = cProfile.Profile() if PROFILE else None
+    if profiler is not None:
+        profiler.enable()  # the UI thread only
     loaded = heartbeat(app, seconds + 2)
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(PROFILE)
     out, _ = phones.communicate(timeout=120)
     report = json.loads(out)
+    if WATCH is not None:
+        WATCH.running = False
+        WATCH.report()
     control.stop()
     print(f"Room on, {PHONES} phones: {describe(loaded)}")
     print(
@@ -262,6 +339,8 @@ def _open(app: Any, project: Any, registry: Any, activity_id: str) -> tuple[Any,
         Catalogue.open(None), open_settings(paths.config), registry, paths, Prompts()
     )
     document_window = session._show(project)
+    if HIDE_PREVIEW:  # to measure the document window's preview's share of the stalls
+        document_window.preview.hide()
     for _ in range(10):
         app.processEvents()
     window = document_window.findChild(WorkshopWindow)
@@ -282,11 +361,29 @@ def main() -> int:
     parser.add_argument(
         "--no-window", action="store_true", help="the RoomControl alone, without W3's window"
     )
+    parser.add_argument(
+        "--trace-stalls",
+        action="store_true",
+        help="sample the UI thread's stack during each late heartbeat, and print them",
+    )
+    parser.add_argument(
+        "--profile", metavar="FILE", default="", help="write a cProfile of the UI thread"
+    )
+    parser.add_argument(
+        "--hide-preview",
+        action="store_true",
+        help="hide the document window's preview, to measure its share of the stalls",
+    )
     parser.add_argument("--phones", nargs=2, metavar=("ADDRESS", "CODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phones:
         run_phones(args.phones[0], args.phones[1], args.seconds)
         return 0
+    global WATCH, PROFILE, HIDE_PREVIEW
+    HIDE_PREVIEW = args.hide_preview
+    if args.trace_stalls:
+        WATCH = StallWatch()
+    PROFILE = args.profile
     return run_app(args.seconds, with_window=not args.no_window)
 
 

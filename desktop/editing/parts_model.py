@@ -120,6 +120,8 @@ class PartsModel(QStandardItemModel):
         root = self.invisibleRootItem()
         if change == "meta":
             self._set_details(self._rows[document.meta.id])
+        elif change == "items-added" and not part_id:  # phones' answers, from the inbox
+            self._append_new_items()
         elif change in ("items-added", "items-removed", "merged"):  # an import, a merge
             self.rebuild()
         elif change == "item-added":
@@ -162,6 +164,29 @@ class PartsModel(QStandardItemModel):
             root.insertRow(document.sections.index(section) + 1, row)
             self._renumber()
         # Other changes (snapshots and the like) do not show in the tree.
+
+    def _append_new_items(self) -> None:
+        """Add the rows of items added at the end of their parts (a drain of a workshop
+        room's inbox, every few hundred milliseconds), rather than build thousands again;
+        anything else (a new part, an item put back in the middle) builds every row."""
+        document = self.editor.project.document
+        appended: list[tuple[QStandardItem, list[QStandardItem]]] = []
+        for section in document.sections:
+            row = self._rows.get(section.id)
+            if row is None:
+                self.rebuild()
+                return
+            shown = row.rowCount()
+            new = section.items[shown:]
+            if any(item.id not in self._rows for item in section.items[:shown]) or any(
+                item.id in self._rows for item in new
+            ):
+                self.rebuild()
+                return
+            if new:
+                appended.append((row, [self._item_row(section, item) for item in new]))
+        for row, items in appended:
+            row.appendRows(items)
 
     def _take(self, part_id: str) -> QStandardItem:
         row = self._rows[part_id]
