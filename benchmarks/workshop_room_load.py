@@ -154,6 +154,7 @@ class StallWatch(threading.Thread):
         self.ui = threading.main_thread().ident
         self.last = time.perf_counter()
         self.stalls: list[tuple[float, dict[str, int]]] = []
+        self.events: list[tuple[float, int, str, str]] = []  # ms, depth, receiver, event type
         self._seen: dict[str, int] = {}
         self._since = 0.0
         self.running = True
@@ -187,9 +188,49 @@ class StallWatch(threading.Thread):
             print(f"  {gap:7.1f} ms")
             for key, count in sorted(seen.items(), key=lambda entry: -entry[1])[:3]:
                 print(f"      {count:3d} x {key}")
+        print(f"Events that took over {self.LATE_MS:.0f} ms to handle: {len(self.events)}")
+        kinds: dict[tuple[int, str, str], list[float]] = {}
+        for took, depth, receiver, kind in self.events:
+            kinds.setdefault((depth, receiver, kind), []).append(took)
+        for (depth, receiver, kind), times in sorted(kinds.items(), key=lambda e: -max(e[1])):
+            print(
+                f"  {len(times):4d} x {receiver} ({kind}, depth {depth}): "
+                f"longest {max(times):.1f} ms, median {statistics.median(times):.1f} ms"
+            )
 
 
 WATCH: StallWatch | None = None
+
+
+def timed_application(base: Any) -> Any:
+    """A QApplication that notes each event that took over ``StallWatch.LATE_MS`` to handle,
+    and what received it (a timer says whose), for when the stack cannot be sampled."""
+
+    class TimedApplication(base):  # type: ignore[misc]
+        depth = 0
+
+        def notify(self, receiver: Any, event: Any) -> bool:
+            TimedApplication.depth += 1
+            started = time.perf_counter()
+            try:
+                return bool(super().notify(receiver, event))
+            finally:
+                TimedApplication.depth -= 1
+                took = 1000 * (time.perf_counter() - started)
+                if took > StallWatch.LATE_MS and WATCH is not None:
+                    owner = receiver.parent() if hasattr(receiver, "parent") else None
+                    WATCH.events.append(
+                        (
+                            took,
+                            TimedApplication.depth,
+                            f"{type(receiver).__name__} of {type(owner).__name__}",
+                            getattr(event.type(), "name", str(event.type())),
+                        )
+                    )
+
+    return TimedApplication
+
+
 PROFILE = ""  # --profile FILE: cProfile of the UI thread while the phones send
 HIDE_PREVIEW = False  # --hide-preview: the document window without its live preview
 
@@ -229,7 +270,7 @@ def run_app(seconds: float, with_window: bool = True) -> int:
     os.environ["REFORMKIT_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication([])
+    app = timed_application(QApplication)([]) if WATCH is not None else QApplication([])
     from desktop.workshop.room_control import RoomControl
     from reformkit.document.project import Project
     from reformkit.document.registry import load_kinds
