@@ -63,16 +63,18 @@ def run_in_background(
     ``on_done(result)`` or ``on_failed(error)`` on this (UI) thread afterwards."""
     if sys.getswitchinterval() > SWITCH_INTERVAL_S:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
+    heap.take_over_full_passes()
     relay = _Relay()
     _running.add(relay)
+    heap.work_started()
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
         try:
             callback(value)
         finally:
-            if not _running:  # every worker's result is in: what is alive now is kept
-                heap.freeze_soon()
+            if not _running:  # every worker's result is in
+                heap.work_done()
 
     relay.done.connect(lambda result: finish(on_done, result), Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(lambda error: finish(on_failed, error), Qt.ConnectionType.QueuedConnection)

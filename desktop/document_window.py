@@ -444,4 +444,4 @@ class DocumentWindow(QMainWindow):
         self.project.close()
         self.session.window_closed(self)
         super().closeEvent(event)
-        heap.release_frozen()  # the window's objects, frozen while it was open, can go
+        heap.full_pass_soon()  # the window's objects may hold each other in cycles

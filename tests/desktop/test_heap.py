@@ -1,11 +1,10 @@
-"""What is alive once the background work is done is frozen out of the collector's full
-passes, and everything is collected again when a document window closes."""
+"""Once background work has started, the collector's full passes are made when a pause does
+not matter: after a while with no background work, and when a document window closes."""
 
 from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -23,33 +22,33 @@ class _Loop:
         self.me = self
 
 
-@pytest.fixture(autouse=True)
-def _thawed() -> Iterator[None]:
-    gc.unfreeze()
-    yield
-    gc.unfreeze()
-
-
-def test_what_is_alive_when_the_work_is_done_is_frozen_until_released(qtbot: QtBot) -> None:
-    loop = _Loop()
-    alive = weakref.ref(loop)
+def test_background_work_leaves_full_passes_to_the_app(qtbot: QtBot) -> None:
     done: list[object] = []
     run_in_background(lambda: "checked", done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["checked"] and gc.get_freeze_count() > 0, timeout=5000)
+    assert gc.get_threshold()[2] >= heap.RARELY
+    qtbot.waitUntil(lambda: done == ["checked"], timeout=5000)
+
+
+def test_the_full_pass_follows_a_while_without_background_work(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(heap, "FULL_PASS_IDLE_MS", 50)
+    loop = _Loop()
+    alive = weakref.ref(loop)
+    gc.collect()  # it lives through a full pass: among the old objects, now
     del loop
-    gc.collect()
-    assert alive() is not None, "frozen: the full pass did not walk it"
-    heap.release_frozen()
-    qtbot.waitUntil(lambda: alive() is None, timeout=5000)
+    done: list[object] = []
+    run_in_background(lambda: "checked", done.append, done.append)
+    qtbot.waitUntil(lambda: done == ["checked"] and alive() is None, timeout=5000)
 
 
-def test_the_frozen_objects_are_released_when_a_document_window_closes(
+def test_a_full_pass_follows_when_a_document_window_closes(
     qtbot: QtBot,
     session: AppSession,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_sample(qtbot, session, 0)
-    released: list[bool] = []
-    monkeypatch.setattr(heap, "release_frozen", lambda: released.append(True))
+    passes: list[bool] = []
+    monkeypatch.setattr(heap, "full_pass_soon", lambda: passes.append(True))
     window.close()
-    assert released == [True]
+    assert passes == [True]
