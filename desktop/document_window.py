@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import heap, palette, wheel_guard, window_layout
-from desktop.screens import add_screen_menus, open_own_screens
 from desktop.editing.editor import DocumentEditor
 from desktop.editing.open_editors import commit_open_editors
 from desktop.editing.part_editor import PartEditor
@@ -35,6 +34,7 @@ from desktop.panels.coverage_panel import CoveragePanel
 from desktop.panels.plain_english_panel import PlainEnglishPanel
 from desktop.panels.preview_panel import PreviewPanel
 from desktop.panels.versions_panel import VersionsPanel
+from desktop.screens import add_screen_menus, open_own_screens
 from desktop.text_size import add_text_size_menu
 from reformkit.document.project import Project
 from reformkit.errors import ReformKitError
