@@ -31,6 +31,7 @@ from reformkit.catalogue.store import Catalogue
 from reformkit.layout.appendix import appendix
 from reformkit.layout.blocks import Block, LaidOut
 from reformkit.layout.engine import back_matter, lay_out
+from reformkit.layout.hooks import section_numbers
 from reformkit.layout.reuse import SectionReuse
 
 DEBOUNCE_MS = 80  # the shortest gap between two renders while typing
@@ -38,6 +39,13 @@ PATCH_LIMIT = 24  # more changed parts than this and the page is built again fro
 BIG_PAUSE_MS = 250  # a very big document's preview follows after this pause in typing
 LAY_OUT_AT_ONCE_PARTS = 6000  # a document with more parts is laid out on a worker thread
 BACK_PAUSE_MS = 400  # the appendices follow this long after the last edit
+ARRIVED_GAP_MS = 1500  # changes from outside (a room's drains) are shown at most this often
+
+
+def from_outside(change: str, target_id: str) -> bool:
+    """Whether a change is not the user's own: a drain of the room's inbox (phones'
+    answers) is "items-added" with no section named."""
+    return change == "items-added" and not target_id
 
 
 class PreviewPanel(QTextBrowser):
@@ -77,7 +85,7 @@ class PreviewPanel(QTextBrowser):
         self._last_render_end = 0.0
         self._stale = False
         self._laid: LaidOut | None = None  # the last layout shown
-        self._worker = LatestResult(lambda done: self._apply(done[0], None, done[1]), self)
+        self._worker = LatestResult(self._worker_done, self)
         self._back: list[Block] | None = None  # the appendices last laid out
         # Unchanged sections' blocks, one store for this thread and one for the worker's runs
         # (one at a time: see LatestResult).
@@ -87,6 +95,13 @@ class PreviewPanel(QTextBrowser):
         self._back_timer.setInterval(BACK_PAUSE_MS)
         self._back_timer.timeout.connect(self._refresh_back)
         self._back_worker = LatestResult(self._back_ready, self)
+        # Changes from outside (a busy room drains every 300 ms) are laid out on the worker,
+        # gathered into one run at most every ARRIVED_GAP_MS, so the UI thread only patches.
+        self._arrived_timer = QTimer(self)
+        self._arrived_timer.setSingleShot(True)
+        self._arrived_timer.timeout.connect(self._show_arrived)
+        self._arrived_due = False  # more arrived while the worker was busy
+        self._last_arrived_start = 0.0
         editor.changed.connect(self.schedule)
         if self._big():
             self.setPlainText("Laying out the preview…")
@@ -100,8 +115,12 @@ class PreviewPanel(QTextBrowser):
 
         The first keystroke shows in the preview within one render (about 20 ms on a
         300-section plan); while typing goes on, renders are spaced so typing stays smooth.
-        A render that is already due includes every edit made before it runs.
+        A render that is already due includes every edit made before it runs. Changes from
+        outside (see :func:`from_outside`) are shown a little later, from the worker.
         """
+        if from_outside(_change, _id):
+            self._schedule_arrived()
+            return
         if self._big():  # copying it for the worker costs tens of ms: wait for a pause
             self._timer.start(BIG_PAUSE_MS)
             return
@@ -234,6 +253,33 @@ class PreviewPanel(QTextBrowser):
         else:
             self.render_typing()
 
+    def _schedule_arrived(self) -> None:
+        """Show what arrived from outside soon, at most once every ARRIVED_GAP_MS."""
+        if self._arrived_timer.isActive():
+            return
+        since = (time.perf_counter() - self._last_arrived_start) * 1000
+        self._arrived_timer.start(int(max(DEBOUNCE_MS, ARRIVED_GAP_MS - since)))
+
+    def _show_arrived(self) -> None:
+        if self._timer.isActive():
+            return  # a render for the user's own edit is due, and takes this in too
+        if self._worker.running:
+            self._arrived_due = True  # started again when its result is in
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._last_arrived_start = time.perf_counter()
+        self._render_in_background()
+
+    def _worker_done(self, done: tuple[LaidOut, list[Part], list[Block]]) -> None:
+        laid, parts, back = done
+        self._back = back
+        self._apply(laid, None, parts)
+        if self._arrived_due:
+            self._arrived_due = False
+            self._schedule_arrived()
+
     def _refresh_back(self) -> None:
         project = self.editor.project
         recommendations, credit = self.recommendations, self.credit
@@ -241,7 +287,11 @@ class PreviewPanel(QTextBrowser):
         def prepare() -> Callable[[], list[Block]]:
             document, spec = shared_snapshot(self.editor), project.spec
             return lambda: appendix(
-                document, shared_coverage(document, spec, recommendations), recommendations, credit
+                document,
+                shared_coverage(document, spec, recommendations),
+                recommendations,
+                credit,
+                section_numbers(document, spec),
             )
 
         self._back_worker.start(prepare)
@@ -267,15 +317,17 @@ class PreviewPanel(QTextBrowser):
         project = self.editor.project
         recommendations, credit, reuse = self.recommendations, self.credit, self._worker_reuse
 
-        def prepare() -> Callable[[], tuple[LaidOut, list[Part]]]:
+        def prepare() -> Callable[[], tuple[LaidOut, list[Part], list[Block]]]:
             document, spec = shared_snapshot(self.editor), project.spec
             previous = list(self.all_parts)  # parts are frozen: safe to read on the worker
 
-            def work() -> tuple[LaidOut, list[Part]]:
+            def work() -> tuple[LaidOut, list[Part], list[Block]]:
                 rows = shared_coverage(document, spec, recommendations)
-                back = appendix(document, rows, recommendations, credit)
+                back = appendix(
+                    document, rows, recommendations, credit, section_numbers(document, spec)
+                )
                 laid = lay_out(document, spec, recommendations, credit, back=back, reuse=reuse)
-                return laid, write_parts(laid, previous)[0]
+                return laid, write_parts(laid, previous)[0], back
 
             return work
 
