@@ -32,9 +32,9 @@ pytestmark = [
     ),
 ]
 
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver import Chrome  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 
@@ -63,15 +63,39 @@ def browser() -> Iterator[Chrome]:
 
 def _send(browser: Chrome) -> None:
     """Press the page's button and wait for the next page."""
-    page = browser.find_element(By.TAG_NAME, "html")
+    _mark_page(browser)
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(staleness_of(page))
+    _wait_for_new_page(browser)
 
 
 def _follow(browser: Chrome, words: str) -> None:
-    page = browser.find_element(By.TAG_NAME, "html")
+    _mark_page(browser)
     browser.find_element(By.LINK_TEXT, words).click()
-    WebDriverWait(browser, 10).until(staleness_of(page))
+    _wait_for_new_page(browser)
+
+
+def _mark_page(browser: Chrome) -> None:
+    browser.execute_script("window.reformkitOldPage = true;")
+
+
+def _wait_for_new_page(browser: Chrome) -> None:
+    """Wait until the marked page has gone and the next one has loaded.
+
+    Waiting for an element to go stale races with Chromium's navigation (it may answer
+    "node does not belong to the document" instead), so a mark on the old page's window
+    is looked for: the new page's window has none. Errors while the page changes are
+    ignored and the question is asked again.
+    """
+
+    def next_page_loaded(driver: Chrome) -> bool:
+        return bool(
+            driver.execute_script(
+                "return window.reformkitOldPage === undefined"
+                " && document.readyState === 'complete';"
+            )
+        )
+
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(next_page_loaded)
 
 
 def _join(browser: Chrome, room: Room, code: str) -> None:
