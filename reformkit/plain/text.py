@@ -21,7 +21,13 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DIGITS = re.compile(r"\d")
 _CLITIC = re.compile(r"['’](s|d|ll|re|ve|m)?$", re.IGNORECASE)
-_HYPHENATOR = pyphen.Pyphen(lang="en_GB")
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> pyphen.Pyphen:
+    """pyphen's en_GB dictionary, read on first use (about 0.1 s): importing the check, as
+    the document window does while it opens, does not wait for it."""
+    return pyphen.Pyphen(lang="en_GB")
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,7 @@ def syllables(word: str) -> int:
         return len(letters)  # read letter by letter: NHS, ICB, GP
     if len(letters) >= 2 and letters.isupper() and len(letters) <= 3:
         return len(letters)  # short capitals are spelt out too: CEO, SEN
-    points = len(_HYPHENATOR.positions(letters.lower()))
+    points = len(_hyphenator().positions(letters.lower()))
     return max(points + 1, _vowel_groups(letters.lower()))
 
 
