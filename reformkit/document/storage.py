@@ -48,6 +48,9 @@ _ITEM_COLUMNS = (
 )
 
 
+_ITEM_TEXT_NAMES = ("id", "type", "author", "created", "modified")
+
+
 class DamagedRowsError(ValueError):
     """The tables are readable but hold values ReformKit never writes (the file was damaged
     or changed by another program); the message says which."""
@@ -81,46 +84,83 @@ def load_document(connection: sqlite3.Connection) -> Document:
             tags=_json(row["tags"], list, f"the tags of {where}"),
             owner=row["owner"],
         )
-    for row in connection.execute(
-        f"select {_ITEM_COLUMNS} from items order by section_id, position"
-    ):
-        where = f"item {row['id']!r}"
-        _check_text(row, where, "id", "type", "author", "created", "modified")
-        source = None
-        if row["source_id"]:
-            source = Source(str(row["source_id"]), str(row["source_revision"] or ""))
-        if row["section_id"] not in sections:
-            raise DamagedRowsError(f"{where} belongs to a part that is not in the file")
-        sections[row["section_id"]].items.append(
+    # A thousand-section plan has 12,000 items: their rows are read as plain tuples, and
+    # the words naming a bad one are only made if one is found.
+    items = connection.execute(f"select {_ITEM_COLUMNS} from items order by section_id, position")
+    items.row_factory = None
+    tag_lists: dict[str, list[str]] = {}  # the same few tag lists, each read once
+    for row in items:
+        (item_id, section_id, _, item_type, fields, tags, source_id, revision) = row[:8]
+        needs_review, author, created, modified = row[8:]
+        texts = (item_id, item_type, author, created, modified)
+        if set(map(type, texts)) != _JUST_TEXT:
+            _check_text(dict(zip(_ITEM_TEXT_NAMES, texts, strict=True)), f"item {item_id!r}")
+        tag_list = tag_lists.get(tags) if type(tags) is str else None
+        if tag_list is None:
+            tag_list = _json(tags, list, "the tags of item", item_id)
+            if type(tags) is str:
+                tag_lists[tags] = tag_list
+        section = sections.get(section_id)
+        if section is None:
+            raise DamagedRowsError(f"item {item_id!r} belongs to a part that is not in the file")
+        section.items.append(
             Item(
-                id=row["id"],
-                type=row["type"],
-                fields=_json(row["fields"], dict, f"the fields of {where}"),
-                tags=_json(row["tags"], list, f"the tags of {where}"),
-                source=source,
-                needs_review=bool(row["needs_review"]),
-                author=row["author"],
-                created=row["created"],
-                modified=row["modified"],
+                id=item_id,
+                type=item_type,
+                fields=_json(fields, dict, "the fields of item", item_id),
+                tags=list(tag_list),
+                source=Source(str(source_id), str(revision or "")) if source_id else None,
+                needs_review=bool(needs_review),
+                author=author,
+                created=created,
+                modified=modified,
             )
         )
     return Document(kind=kind, meta=meta, sections=list(sections.values()))
 
 
-def _json(text: Any, kind: type, what: str) -> Any:
+# A 5,000-digit number becomes a marker the field check names, not a ValueError. One decoder
+# for every value: json.loads made a new one for each of a big plan's 23,000 values.
+_decode = json.JSONDecoder(parse_int=read_json_int).decode
+
+
+_raw_decode = json.JSONDecoder(parse_int=read_json_int).raw_decode
+_JUST_TEXT = {str}
+
+
+def _json(text: Any, kind: type, what: str, item_id: str | None = None) -> Any:
+    if text == "[]" and kind is list:  # most tags
+        return []
     try:
-        # A 5,000-digit number becomes a marker the field check names, not a ValueError.
-        value: Any = json.loads(text, parse_int=read_json_int)
+        value: Any = _loads(text)
     except (TypeError, ValueError):  # not text, not UTF-8, not JSON
-        raise DamagedRowsError(f"{what} cannot be read") from None
+        raise DamagedRowsError(f"{_named(what, item_id)} cannot be read") from None
     if not isinstance(value, kind) or (
-        isinstance(value, list) and not all(isinstance(v, str) for v in value)
+        isinstance(value, list) and value and set(map(type, value)) != _JUST_TEXT
     ):
-        raise DamagedRowsError(f"{what} are not what ReformKit writes")
+        raise DamagedRowsError(f"{_named(what, item_id)} are not what ReformKit writes")
     return value
 
 
+def _loads(text: Any) -> Any:
+    """JSON as ReformKit writes it (no space around it) read without the checks for space
+    that json.loads makes each time; anything else read by json.loads."""
+    if type(text) is str:
+        try:
+            value, end = _raw_decode(text)
+            if end == len(text):
+                return value
+        except ValueError:
+            pass
+        return _decode(text)
+    return json.loads(text, parse_int=read_json_int)
+
+
+def _named(what: str, item_id: str | None) -> str:
+    return what if item_id is None else f"{what} {item_id!r}"
+
+
 def _check_text(row: Any, where: str, *names: str) -> None:
-    for name in names:
+    for name in names or row.keys():
         if not isinstance(row[name], str):
             raise DamagedRowsError(f"the {name} of {where} is not text")

@@ -32,7 +32,30 @@ _TYPE_WORDS = {"long_text": "text", "text_list": "list", "flag": "yes/no", "inte
 
 def value_problems(document: Document, spec: DocumentSpec) -> list[str]:
     """Every stored value that its field would not have stored, each said in one clause."""
-    problems = []
+    problems: list[str] = []
+    # A plan has 12,000 items, most with the same few tag lists and choices: each item
+    # type's fields, each tag list and each value not text are looked at once.
+    fields_of: dict[int, dict[str, Field]] = {}
+    tags_bad: dict[tuple[str, ...], bool] = {}
+    clean: dict[tuple[int, type, Any], bool] = {}
+
+    def bad(tags: list[str]) -> bool:
+        key = tuple(tags)
+        if key not in tags_bad:
+            tags_bad[key] = _bad_tags(tags)
+        return tags_bad[key]
+
+    def stored_as_clean(field: Field, value: Any) -> bool:
+        if field.type in _TEXT_TYPES and type(value) is str:
+            return True  # most values: any text is (its length limits input, not files)
+        try:
+            key = (id(field), type(value), value)  # 1 and True are equal, not alike
+            if key not in clean:
+                clean[key] = _stored_as_clean(field, value)
+            return clean[key]
+        except TypeError:  # a list, a mapping: not kept
+            return _stored_as_clean(field, value)
+
     for section in document.sections:
         where = f"'{section.title}'"
         try:
@@ -40,7 +63,7 @@ def value_problems(document: Document, spec: DocumentSpec) -> list[str]:
         except DocumentSpecError:
             problems.append(f"the part {where} is of a kind ('{section.key}') it cannot have")
             continue
-        if _bad_tags(section.tags):
+        if section.tags and bad(section.tags):
             problems.append(f"the part {where} has tags that are not recommendations R1 to R22")
         for item in section.items:
             try:
@@ -50,10 +73,20 @@ def value_problems(document: Document, spec: DocumentSpec) -> list[str]:
                     f"the part {where} holds an item of an unknown kind ('{item.type}')"
                 )
                 continue
-            name = f"the item '{item_type.describe(item.fields) or item_type.label}' in {where}"
-            if _bad_tags(item.tags):
-                problems.append(f"{name} has tags that are not recommendations R1 to R22")
-            problems.extend(_field_problems(name, item_type, item.fields))
+            fields = fields_of.get(id(item_type))
+            if fields is None:
+                fields = fields_of[id(item_type)] = {f.name: f for f in item_type.fields}
+            bad_tags = bool(item.tags) and bad(item.tags)
+            bad_fields = {
+                name: value
+                for name, value in item.fields.items()
+                if name not in fields or not stored_as_clean(fields[name], value)
+            }
+            if bad_tags or bad_fields:  # only now is the item named
+                name = f"the item '{item_type.describe(item.fields) or item_type.label}' in {where}"
+                if bad_tags:
+                    problems.append(f"{name} has tags that are not recommendations R1 to R22")
+                problems.extend(_field_problems(name, item_type, bad_fields))
     return problems
 
 

@@ -262,3 +262,49 @@ def test_save_a_copy_gives_a_file_that_opens_for_editing(sample_file: Path, tmp_
         assert not edited.read_only and edited.document == document
         edited.set_meta(title="Edited")
     assert sample_file.read_bytes() == before
+
+
+def _set_fields(path: Path, section_key: str, field: str, values: list[object]) -> str:
+    """Write ``values`` into ``field`` of the first items of a part, one each, in order."""
+    with sqlite3.connect(path) as connection:
+        section_id, title = connection.execute(
+            "select id, title from sections where key = ?", [section_key]
+        ).fetchone()
+        rows = connection.execute(
+            "select id, fields from items where section_id = ? order by position", [section_id]
+        ).fetchall()
+        assert len(rows) >= len(values)
+        for (item_id, stored), value in zip(rows, values, strict=False):
+            fields = json.loads(stored)
+            fields[field] = value
+            connection.execute(
+                "update items set fields = ? where id = ?", [json.dumps(fields), item_id]
+            )
+    connection.close()
+    return str(title)
+
+
+def test_a_value_equal_to_a_good_one_but_of_another_type_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    # Opening looks at each distinct value once; true equals 1, but is not a number of people.
+    path = make_sample(tmp_path / "plan.reformkit", "local-reform-plan")
+    title = _set_fields(path, "engagement", "how_many", [1, True])
+    with pytest.raises(CorruptProjectError) as caught:
+        Project.open(path, KINDS)
+    assert f"in '{title}'" in str(caught.value) and "holding 'true'" in str(caught.value)
+
+
+def test_values_written_with_spaces_around_them_still_open(tmp_path: Path) -> None:
+    # ReformKit writes JSON with nothing around it, and reads that fastest; another tool's
+    # spacing is still read.
+    path = make_sample(tmp_path / "plan.reformkit", "local-reform-plan")
+    expected = Project.open(path, KINDS)
+    document = expected.document
+    expected.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("update items set fields = ' ' || fields || char(10)")
+        connection.execute("update items set tags = char(9) || tags || ' '")
+    connection.close()
+    loaded = read_for_opening(path, KINDS).document
+    assert loaded == document
