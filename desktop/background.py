@@ -157,6 +157,65 @@ def after_next_paint(work: Callable[[], None]) -> None:
     _after_paint.hold(work)
 
 
+class _Settling(QObject):
+    """Workers' first runs held while the UI thread finishes building a window after its
+    first paint (the parts tree of a big plan, a few sections a turn): a worker computing
+    in Python made each turn wait for the interpreter lock, and the building took ten times
+    as long. Held at most FIRST_PAINT_WAIT_MS."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.builders: set[int] = set()
+        self.held: list[Callable[[], None]] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(FIRST_PAINT_WAIT_MS)
+        self.timer.timeout.connect(self.release)
+
+    def when_settled(self, work: Callable[[], None]) -> None:
+        if not self.builders:
+            work()
+            return
+        self.held.append(work)
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def building(self, builder: object) -> None:
+        self.builders.add(id(builder))
+
+    def built(self, builder: object) -> None:
+        self.builders.discard(id(builder))
+        if not self.builders:
+            self.release()
+
+    def release(self) -> None:
+        self.builders.clear()  # past the wait, a builder that never finished is forgotten
+        self.timer.stop()
+        held, self.held = self.held, []
+        for work in held:
+            work()
+
+
+_settling: _Settling | None = None
+
+
+def _settling_gate() -> _Settling:
+    global _settling
+    if _settling is None or not shiboken6.isValid(_settling):
+        _settling = _Settling()
+    return _settling
+
+
+def building_on_screen(builder: object) -> None:
+    """``builder`` goes on building on the UI thread after the next paint: workers' first
+    runs wait until it calls :func:`built_on_screen` (or FIRST_PAINT_WAIT_MS pass)."""
+    _settling_gate().building(builder)
+
+
+def built_on_screen(builder: object) -> None:
+    _settling_gate().built(builder)
+
+
 class LatestResult(QObject):
     """Work that is redone after each edit, on the thread pool, showing only the newest.
 
@@ -184,7 +243,7 @@ class LatestResult(QObject):
         first, self._started = not self._started, True
         panel = self.parent()
         if first and isinstance(panel, QWidget) and not panel.isVisible():
-            after_next_paint(lambda: self._run(prepare))
+            after_next_paint(lambda: _settling_gate().when_settled(lambda: self._run(prepare)))
         else:
             self._run(prepare)
 

@@ -2,14 +2,19 @@
 
 The model follows the document one change at a time (an added item is one inserted row), so
 a plan of 300 sections stays quick to edit; anything it cannot follow exactly is rebuilt in
-one go. Drags carry a part's id; drops become moves or new items through the editor, and a
-drop the document cannot take is refused with a sentence saying why.
+one go. A big plan's items beyond its first sections get their rows after the window's first
+paint, a few sections at a time (see :meth:`PartsModel.rebuild`).
+
+Drags carry a part's id; drops become moves or new items through the editor, and a drop the
+document cannot take is refused with a sentence saying why.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import (
     QByteArray,
     QMimeData,
@@ -17,10 +22,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
+from desktop.background import after_next_paint, building_on_screen, built_on_screen
 from desktop.editing.editor import DocumentEditor
 from reformkit.catalogue.entry import Entry
 from reformkit.catalogue.kinds import KINDS
@@ -62,6 +69,10 @@ class DropPlan:
 
 
 _FLAGS: dict[tuple[str, bool], Qt.ItemFlag] = {}  # by part kind and read-only
+# The sections whose items get rows at once: more than any screen shows. The rest are
+# filled after the first paint, in turns of FILL_TURN_S on the UI thread.
+FIRST_SECTIONS = 40
+FILL_TURN_S = 0.015
 
 
 class DropRefusedError(ReformKitError):
@@ -78,7 +89,14 @@ class PartsModel(QStandardItemModel):
         self.catalogue = catalogue
         self._rows: dict[str, QStandardItem] = {}
         self._types: dict[tuple[str, str], ItemType] = {}
+        self._named_by_date: dict[int, bool] = {}  # by item type
         self._refusal_shown = False  # a refusal is in the status bar, to clear once it passes
+        # Sections whose items have no rows yet, in order (by id: a lookup by id is a search).
+        self._unfilled: dict[str, Section] = {}
+        self._filler = QTimer(self)
+        self._filler.setSingleShot(True)
+        self._filler.setInterval(0)
+        self._filler.timeout.connect(self._fill_a_turn)
         self.rebuild()
 
     # Reading the rows.
@@ -88,28 +106,85 @@ class PartsModel(QStandardItemModel):
         return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
 
     def index_of(self, part_id: str) -> QModelIndex:
-        row = self._rows.get(part_id)
+        row = self._row(part_id)
         return self.indexFromItem(row) if row is not None else QModelIndex()
 
     def has_part(self, part_id: str) -> bool:
-        return part_id in self._rows
+        return self._row(part_id) is not None
+
+    def _row(self, part_id: str) -> QStandardItem | None:
+        """The row of a part; an item's section is filled first if it is not yet."""
+        row = self._rows.get(part_id)
+        if row is None and self._unfilled:
+            try:
+                section, _ = self.editor.project.document.find_item(part_id)
+            except KeyError:
+                return None
+            if section.id in self._unfilled:
+                self._fill(section.id)
+            row = self._rows.get(part_id)
+        return row
 
     # Building and following the document.
     def rebuild(self) -> None:
-        """Build every row again (a new document, or a change the model cannot follow)."""
+        """Build every row again (a new document, or a change the model cannot follow).
+
+        The items of the first FIRST_SECTIONS sections get their rows now; a thousand-section
+        plan's 11,000 others took a fifth of a second, before the window could first be
+        painted. Theirs come after that paint (their sections' rows are there, and remember
+        being expanded), a turn at a time; any part asked for, or any change, fills what it
+        needs first.
+        """
         document = self.editor.project.document
         self.clear()
         self._rows = {}
+        self._unfilled = {}
         details = QStandardItem()
         self._set_details(details)
         self._rows[document.meta.id] = details
         rows = [details]
         for number, section in enumerate(document.sections, start=1):
-            rows.append(self._section_row(section, number))
+            filled = number <= FIRST_SECTIONS
+            rows.append(self._section_row(section, number, filled))
+            if not filled:
+                self._unfilled[section.id] = section
         self.invisibleRootItem().appendRows(rows)
+        if self._unfilled:
+            building_on_screen(self)
+            after_next_paint(self._start_filling)
+
+    @property
+    def filled(self) -> bool:
+        """Whether every item has its row."""
+        return not self._unfilled
+
+    def fill_all(self) -> None:
+        """Give every item its row now."""
+        while self._unfilled:
+            self._fill(next(iter(self._unfilled)))
+        built_on_screen(self)
+
+    def _start_filling(self) -> None:
+        if shiboken6.isValid(self) and self._unfilled:
+            self._filler.start()
+
+    def _fill_a_turn(self) -> None:
+        ends = time.perf_counter() + FILL_TURN_S
+        while self._unfilled and time.perf_counter() < ends:
+            self._fill(next(iter(self._unfilled)))
+        if self._unfilled:
+            self._filler.start()  # the next turn, once the events waiting are handled
+        else:
+            built_on_screen(self)
+
+    def _fill(self, section_id: str) -> None:
+        section = self._unfilled.pop(section_id)
+        self._rows[section_id].appendRows([self._item_row(section, i) for i in section.items])
 
     def apply(self, change: str, part_id: str) -> None:
         """Follow one change the editor announced."""
+        if change != "meta":
+            self.fill_all()  # rare: a change in the moments before the rows are all made
         try:
             self._apply(change, part_id)
         except (KeyError, ValueError, AttributeError):
@@ -213,11 +288,12 @@ class PartsModel(QStandardItemModel):
         font.setBold(True)
         row.setFont(font)
 
-    def _section_row(self, section: Section, number: int) -> QStandardItem:
+    def _section_row(self, section: Section, number: int, filled: bool = True) -> QStandardItem:
         row = QStandardItem()
         self._set_section(row, section, number)
         self._rows[section.id] = row
-        row.appendRows([self._item_row(section, item) for item in section.items])
+        if filled:
+            row.appendRows([self._item_row(section, item) for item in section.items])
         return row
 
     def _set_section(self, row: QStandardItem, section: Section, number: int) -> None:
@@ -238,14 +314,16 @@ class PartsModel(QStandardItemModel):
 
     def _item_row(self, section: Section, item: Item) -> QStandardItem:
         row = QStandardItem()
-        self._set_item(row, section, item)
+        self._set_item(row, section, item, new=True)
         self._rows[item.id] = row
         return row
 
-    def _set_item(self, row: QStandardItem, section: Section, item: Item) -> None:
+    def _set_item(
+        self, row: QStandardItem, section: Section, item: Item, new: bool = False
+    ) -> None:
         item_type = self.item_type(section.key, item.type)
         name = item_type.describe(item.fields) or f"(a {item_type.label.lower()} with no words)"
-        if item_type.title_field and item_type.field(item_type.title_field).type == DATE:
+        if self._dated(item_type):
             name = long_date(name)  # "30 November 2027", as people write it
         if item.needs_review:
             row.setText(f"{REVIEW_MARK}  {name}")
@@ -254,10 +332,21 @@ class PartsModel(QStandardItemModel):
         else:
             row.setText(name)
             row.setToolTip(f"{item_type.label}: {name}")
-            row.setData(None, Qt.ItemDataRole.ForegroundRole)
+            if not new:
+                row.setData(None, Qt.ItemDataRole.ForegroundRole)
         row.setData(ITEM, KIND_ROLE)
         row.setData(item.id, ID_ROLE)
         row.setFlags(self._flags(ITEM))
+
+    def _dated(self, item_type: ItemType) -> bool:
+        """Whether an item of this type is named by a date (shown as people write it)."""
+        dated = self._named_by_date.get(id(item_type))
+        if dated is None:
+            dated = bool(item_type.title_field) and (
+                item_type.field(item_type.title_field).type == DATE
+            )
+            self._named_by_date[id(item_type)] = dated
+        return dated
 
     def item_type(self, section_key: str, type_name: str) -> ItemType:
         key = (section_key, type_name)

@@ -164,7 +164,13 @@ class PartsTree(QTreeView):
         self._update_actions()
 
     def _expand_all(self) -> None:
-        self.expandAll()
+        # Quietly: its "expanded" signals (one a row) would forget the sections the user
+        # folded before they are folded again below.
+        blocked = self.blockSignals(True)
+        try:
+            self.expandAll()
+        finally:
+            self.blockSignals(blocked)
         for part_id in list(self._collapsed):
             index = self.parts.index_of(part_id)
             if index.isValid():

@@ -97,3 +97,51 @@ def test_panels_work_runs_one_at_a_time(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: len(shown) == 4, timeout=5000)
     assert most[0] == 1
     assert background.panels_pool().maxThreadCount() == 1
+
+
+def test_first_runs_wait_while_a_window_is_still_being_built(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big plan's parts tree is finished after the first paint, on the UI thread; the
+    panels' workers start once it is, so they do not slow it down."""
+    monkeypatch.setattr(background, "_settling", None)
+    builder = QWidget()
+    qtbot.addWidget(builder)
+    background.building_on_screen(builder)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    shown: list[object] = []
+    prepared: list[int] = []
+    _worker(panel, shown, prepared)
+    window = QLabel("The window")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(100)  # painted, but the builder has not finished
+    assert not prepared
+    background.built_on_screen(builder)
+    assert prepared == [1]
+    qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
+
+
+def test_a_builder_that_never_finishes_holds_first_runs_only_for_the_wait(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "_settling", None)
+    monkeypatch.setattr(background, "FIRST_PAINT_WAIT_MS", 50)
+    builder = QWidget()
+    qtbot.addWidget(builder)
+    background.building_on_screen(builder)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    shown: list[object] = []
+    prepared: list[int] = []
+    _worker(panel, shown, prepared)
+    window = QLabel("The window")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
+    # Forgotten after the wait: the next panel is not held for it.
+    later: list[object] = []
+    _worker(panel, later, [])
+    qtbot.waitUntil(lambda: later == ["done"], timeout=3000)
