@@ -258,7 +258,7 @@ def main() -> None:
             for _ in range(OPEN_RUNS)
         ]
         print(
-            f"whole process, `reformkit plan.reformkit` to the window's first paint: 1,000 "
+            f"whole process, `reformkit plan.reformkit` until the window is painted whole: 1,000 "
             f"sections {_spread(whole)}; a bare PySide6 window's process {_spread(bare)}; "
             f"ratio of medians {statistics.median(whole) / statistics.median(bare):.2f}x"
         )
