@@ -7,6 +7,7 @@ to another part do not, so each of those calls :func:`commit_open_editors` first
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate, QWidget
 
 
@@ -33,11 +34,18 @@ def commit_open_editors(root: QWidget) -> int:
     views += root.findChildren(QAbstractItemView)
     committed = 0
     for view in views:
-        editor = open_editor_of(view)
-        if editor is None:
+        # A view can be gone by now (its wrapper outliving it, while the window closes). An
+        # error here would be raised inside closeEvent, which PySide turned into a crash.
+        if not shiboken6.isValid(view):
             continue
-        view.commitData(editor)
-        if view.state() == QAbstractItemView.State.EditingState:
-            view.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        try:
+            editor = open_editor_of(view)
+            if editor is None:
+                continue
+            view.commitData(editor)
+            if view.state() == QAbstractItemView.State.EditingState:
+                view.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        except RuntimeError:  # "Internal C++ object already deleted": nothing open in it
+            continue
         committed += 1
     return committed
