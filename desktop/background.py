@@ -213,7 +213,17 @@ def building_on_screen(builder: object) -> None:
 
 
 def built_on_screen(builder: object) -> None:
-    _settling_gate().built(builder)
+    if _settling is not None and shiboken6.isValid(_settling):
+        _settling.built(builder)
+
+
+def _when_settled(work: Callable[[], None]) -> None:
+    """Call ``work()`` now, or once every builder has finished. The gate (a QObject) is
+    made only when some builder has waited on it."""
+    if _settling is not None and shiboken6.isValid(_settling):
+        _settling.when_settled(work)
+    else:
+        work()
 
 
 class LatestResult(QObject):
@@ -243,7 +253,7 @@ class LatestResult(QObject):
         first, self._started = not self._started, True
         panel = self.parent()
         if first and isinstance(panel, QWidget) and not panel.isVisible():
-            after_next_paint(lambda: _settling_gate().when_settled(lambda: self._run(prepare)))
+            after_next_paint(lambda: _when_settled(lambda: self._run(prepare)))
         else:
             self._run(prepare)
 

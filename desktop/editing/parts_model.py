@@ -74,10 +74,6 @@ class PartsModel(QStandardItemModel):
         self._refusal_shown = False  # a refusal is in the status bar, to clear once it passes
         # Sections whose items have no rows yet, in order (by id: a lookup by id is a search).
         self._unfilled: dict[str, Section] = {}
-        self._filler = QTimer(self)
-        self._filler.setSingleShot(True)
-        self._filler.setInterval(0)
-        self._filler.timeout.connect(self._fill_a_turn)
         self.rebuild()
 
     # Reading the rows.
@@ -141,20 +137,28 @@ class PartsModel(QStandardItemModel):
 
     def fill_all(self) -> None:
         """Give every item its row now."""
+        if not self._unfilled:
+            return
         while self._unfilled:
             self._fill(next(iter(self._unfilled)))
         built_on_screen(self)
 
     def _start_filling(self) -> None:
         if shiboken6.isValid(self) and self._unfilled:
-            self._filler.start()
+            self._next_turn()
+
+    def _next_turn(self) -> None:
+        """The next turn, once the events waiting are handled: a one-off call tied to this
+        model (dropped if the model goes first), so a document small enough to be filled at
+        once keeps no timer at all."""
+        QTimer.singleShot(0, self, self._fill_a_turn)
 
     def _fill_a_turn(self) -> None:
         ends = time.perf_counter() + FILL_TURN_S
         while self._unfilled and time.perf_counter() < ends:
             self._fill(next(iter(self._unfilled)))
         if self._unfilled:
-            self._filler.start()  # the next turn, once the events waiting are handled
+            self._next_turn()
         else:
             built_on_screen(self)
 
