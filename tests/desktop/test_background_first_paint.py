@@ -99,12 +99,11 @@ def test_panels_work_runs_one_at_a_time(qtbot: QtBot) -> None:
     assert background.panels_pool().maxThreadCount() == 1
 
 
-def test_first_runs_wait_while_a_window_is_still_being_built(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A big plan's parts tree is finished after the first paint, on the UI thread; the
-    panels' workers start once it is, so they do not slow it down."""
-    monkeypatch.setattr(background, "_settling", None)
+def _held_by_a_builder(
+    qtbot: QtBot,
+) -> tuple[QWidget, QWidget, list[object], list[int], QLabel]:
+    """A builder still at work, a hidden panel's first run waiting, and a window shown (kept
+    by the caller: its paint is what the first run waits for)."""
     builder = QWidget()
     qtbot.addWidget(builder)
     background.building_on_screen(builder)
@@ -117,6 +116,16 @@ def test_first_runs_wait_while_a_window_is_still_being_built(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    return builder, panel, shown, prepared, window
+
+
+def test_first_runs_wait_while_a_window_is_still_being_built(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big plan's parts tree is finished after the first paint, on the UI thread; the
+    panels' workers start once it is, so they do not slow it down."""
+    monkeypatch.setattr(background, "_settling", None)
+    builder, _, shown, prepared, _window = _held_by_a_builder(qtbot)
     qtbot.wait(100)  # painted, but the builder has not finished
     assert not prepared
     background.built_on_screen(builder)
@@ -129,17 +138,7 @@ def test_a_builder_that_never_finishes_holds_first_runs_only_for_the_wait(
 ) -> None:
     monkeypatch.setattr(background, "_settling", None)
     monkeypatch.setattr(background, "FIRST_PAINT_WAIT_MS", 50)
-    builder = QWidget()
-    qtbot.addWidget(builder)
-    background.building_on_screen(builder)
-    panel = QWidget()
-    qtbot.addWidget(panel)
-    shown: list[object] = []
-    prepared: list[int] = []
-    _worker(panel, shown, prepared)
-    window = QLabel("The window")
-    qtbot.addWidget(window)
-    window.show()
+    _, panel, shown, _, _window = _held_by_a_builder(qtbot)
     qtbot.waitUntil(lambda: shown == ["done"], timeout=3000)
     # Forgotten after the wait: the next panel is not held for it.
     later: list[object] = []
