@@ -72,7 +72,8 @@ class PartsModel(QStandardItemModel):
         self._types: dict[tuple[str, str], ItemType] = {}
         self._named_by_date: dict[int, bool] = {}  # by item type
         self._refusal_shown = False  # a refusal is in the status bar, to clear once it passes
-        # Sections whose items have no rows yet, in order (by id: a lookup by id is a search).
+        # Sections whose items have no rows yet, in order, with their Section (the document
+        # finds a section by id with a search).
         self._unfilled: dict[str, Section] = {}
         self.rebuild()
 
@@ -129,6 +130,8 @@ class PartsModel(QStandardItemModel):
         if self._unfilled:
             building_on_screen(self)
             after_next_paint(self._start_filling)
+        else:
+            built_on_screen(self)  # rebuilt whole while a bigger document was being filled
 
     @property
     def filled(self) -> bool:
